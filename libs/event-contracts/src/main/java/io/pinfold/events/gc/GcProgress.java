@@ -1,0 +1,41 @@
+package io.pinfold.events.gc;
+
+import io.pinfold.events.OptionalField;
+import io.pinfold.events.SelfKeyedEvent;
+
+/**
+ * {@code io.pinfold.gc.progress}: running totals of a run, after each batch (targeted, purge) or
+ * periodically (full).
+ *
+ * @param runId         the run
+ * @param nodeId        the node
+ * @param blocksRemoved blocks removed so far
+ * @param bytesFreed    bytes freed so far
+ * @param batchesDone   {@code block rm} batches finished so far (0 for a full GC)
+ * @param batchesTotal  batches planned, when known
+ */
+public record GcProgress(
+        String runId,
+        String nodeId,
+        long blocksRemoved,
+        long bytesFreed,
+        int batchesDone,
+        @OptionalField Integer batchesTotal) implements SelfKeyedEvent {
+
+    public GcProgress {
+        GcFields.counts(GcFields.check(runId, nodeId), blocksRemoved, bytesFreed)
+                .atLeast("batchesDone", batchesDone, 0)
+                .atLeast("batchesTotal", batchesTotal, batchesDone)
+                .orThrow();
+    }
+
+    @Override
+    public String subject() {
+        return runId;
+    }
+
+    @Override
+    public String recordKey() {
+        return nodeId;
+    }
+}

@@ -1,0 +1,134 @@
+package io.pinfold.events.kafka;
+
+import io.pinfold.events.ContentEvent;
+import io.pinfold.events.EventData;
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.EventMetadata;
+import io.pinfold.events.EventType;
+import io.pinfold.events.SelfKeyedEvent;
+import io.pinfold.events.Topic;
+import io.pinfold.events.validation.CidShape;
+import io.pinfold.events.validation.InvalidEventException;
+import io.pinfold.events.validation.Violation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * The gate for records consumed from a topic that outside systems may write (pinfold.pins): checks
+ * headers, type-for-topic, data (rejecting unknown fields, unlike {@link EventCodec#decode}), key
+ * and subject, and reports every violation. It never throws on bad input, so a consumer can send
+ * the record to the dead-letter topic with {@link Validation.Rejected#reason()} and carry on.
+ */
+public final class EventValidator {
+
+    private final EventCodec codec;
+
+    public EventValidator() {
+        this(new EventCodec());
+    }
+
+    public EventValidator(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public Validation validate(ConsumerRecord<String, byte[]> record) {
+        Optional<Topic> topic = Topic.byName(record.topic());
+        if (topic.isEmpty()) {
+            return new Validation.Rejected(List.of(new Violation("topic",
+                    "'" + record.topic() + "' is not a Pinfold topic")));
+        }
+        return validate(topic.get(), record.key(), record.headers(), record.value());
+    }
+
+    public Validation validate(Topic topic, String key, Iterable<Header> headers, String value) {
+        return validate(topic, key, headers, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Validates one record consumed from {@code topic}. */
+    public Validation validate(Topic topic, String key, Iterable<Header> headers, byte[] value) {
+        boolean keyMissing = key == null || key.isBlank();
+        if (value == null) {
+            if (!topic.isCompacted()) {
+                return new Validation.Rejected(List.of(new Violation("value",
+                        "missing (a tombstone); only compacted topics accept tombstones")));
+            }
+            return keyMissing
+                    ? new Validation.Rejected(List.of(new Violation("key",
+                    "missing; a tombstone needs the key of the entry it removes")))
+                    : new Validation.Removal(key);
+        }
+
+        CloudEventHeaders.Reading headerReading = CloudEventHeaders.parse(headers);
+        List<Violation> violations = new ArrayList<>(headerReading.violations());
+        Optional<EventType> type = headerReading.type();
+        if (type.isPresent() && type.get().topic() != topic) {
+            violations.add(new Violation(CloudEventHeaders.TYPE, "'" + type.get().ceType() + "' is not published on "
+                    + topic.topicName() + " (accepted there: " + acceptedTypes(topic) + ")"));
+        }
+        if (keyMissing) {
+            violations.add(new Violation("key", "missing"
+                    + type.map(t -> " (expected " + keyDescription(t) + ")").orElse("")));
+        }
+
+        EventData data = null;
+        if (type.isPresent()) {
+            try {
+                data = codec.read(type.get(), value, true);
+            } catch (InvalidEventException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (data != null) {
+            String expectedKey = expectedKey(data);
+            if (!keyMissing && !key.equals(expectedKey)) {
+                violations.add(new Violation("key", "'" + key + "' is not " + keyDescription(type.get())
+                        + " (expected '" + expectedKey + "')"));
+            }
+            String subject = headerReading.subject().orElse(null);
+            if (subject != null && !subject.equals(data.subject())) {
+                violations.add(new Violation(CloudEventHeaders.SUBJECT, "'" + subject
+                        + "' does not match the data (expected '" + data.subject() + "')"));
+            }
+        }
+
+        if (!violations.isEmpty()) {
+            return new Validation.Rejected(violations);
+        }
+        EventMetadata metadata = headerReading.metadata().orElseThrow();
+        return new Validation.Accepted(new EventEnvelope<>(key, metadata, data));
+    }
+
+    /** The Kafka key an event with this data must carry. */
+    public static String expectedKey(EventData data) {
+        if (data instanceof ContentEvent content) {
+            return CidShape.multihashBase32(content.cid());
+        }
+        if (data instanceof SelfKeyedEvent keyed) {
+            return keyed.recordKey();
+        }
+        throw new IllegalStateException("no key rule for " + data.getClass().getName());
+    }
+
+    private static String keyDescription(EventType type) {
+        Class<? extends EventData> dataClass = type.dataClass();
+        if (ContentEvent.class.isAssignableFrom(dataClass)) {
+            return "the multihash of data.cid in base32";
+        }
+        return switch (type.topic()) {
+            case NODES, GC -> "data.nodeId";
+            case TAKEDOWNS -> "data.noticeId";
+            case DENYLIST -> "the entry key of the denylist entry";
+            default -> "the key of " + type.ceType();
+        };
+    }
+
+    private static String acceptedTypes(Topic topic) {
+        List<EventType> types = topic.eventTypes();
+        return types.isEmpty() ? "none" : types.stream().map(EventType::ceType).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,166 @@
+package io.pinfold.events.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.EventMetadata;
+import io.pinfold.events.EventType;
+import io.pinfold.events.SampleEvents;
+import io.pinfold.events.denylist.DenylistEntryAdded;
+import io.pinfold.events.denylist.DenylistEntryKind;
+import io.pinfold.events.gc.GcProgress;
+import io.pinfold.events.node.NodeRegistered;
+import io.pinfold.events.node.NodeState;
+import io.pinfold.events.node.NodeStateChanged;
+import io.pinfold.events.pin.PinRequested;
+import io.pinfold.events.takedown.NoticeDecided;
+import io.pinfold.events.takedown.NoticeDecision;
+import io.pinfold.events.takedown.NoticeTarget;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Producers cannot build an event that breaks its contract: constructors name every bad field. */
+class EventDataRulesTest {
+
+    private static final String CID = SampleEvents.CID;
+
+    @Test
+    void pinRequestNamesEveryBadField() {
+        assertThatThrownBy(() -> new PinRequested(null, "acme corp", "nope", "", List.of("x"),
+                Map.of("k", "v".repeat(2000)), 0))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("pinId: required; "
+                        + "tenant: must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a "
+                        + "letter or digit, was 'acme corp'; "
+                        + "cid: not a CID: unknown multibase prefix 'n'; "
+                        + "name: must not be blank; "
+                        + "replication: must be between 1 and 16, was 0; "
+                        + "origins[0]: must be a multiaddr starting with '/', was 'x'; "
+                        + "meta.k: must be at most 1024 characters");
+    }
+
+    @Test
+    void pinRequestCopiesItsCollections() {
+        List<String> origins = new java.util.ArrayList<>(List.of("/ip4/127.0.0.1/tcp/4001"));
+        PinRequested pin = new PinRequested("r", "t", CID, null, origins, null, null);
+        origins.clear();
+
+        assertThat(pin.origins()).hasSize(1);
+        assertThat(pin.meta()).isEmpty();
+        assertThatThrownBy(() -> new PinRequested("r", "t", CID, null, Collections.nCopies(21, "/ip4/1.2.3.4"), null, null))
+                .hasMessage("origins: must have at most 20 entries, has 21");
+        assertThatThrownBy(() -> new PinRequested("r", "t", CID, null, Arrays.asList("/a", null), null, null))
+                .hasMessage("origins[1]: required");
+    }
+
+    @Test
+    void nodeUrlsMustBeHttp() {
+        assertThatThrownBy(() -> new NodeRegistered("Node_1", "peer", "ftp://host", "127.0.0.1:8080", null, null,
+                NodeState.ACTIVE))
+                .hasMessage("nodeId: must be 1-63 lower-case letters, digits or '-', starting and ending with a letter "
+                        + "or digit, was 'Node_1'; "
+                        + "rpcUrl: must be an absolute http or https URL such as http://127.0.0.1:15002, was 'ftp://host'; "
+                        + "gatewayUrl: must be an absolute http or https URL such as http://127.0.0.1:15002, "
+                        + "was '127.0.0.1:8080'");
+    }
+
+    @Test
+    void drainLeaseOnlyWhileDraining() {
+        assertThatThrownBy(() -> new NodeStateChanged("node-1", "peer", "http://a", "http://b", NodeState.ACTIVE,
+                null, null, Instant.now()))
+                .hasMessage("until: only allowed when state is draining");
+    }
+
+    @Test
+    void gcProgressCannotPlanFewerBatchesThanDone() {
+        assertThatThrownBy(() -> new GcProgress("not-a-uuid", "node-1", -1, 0, 5, 4))
+                .hasMessage("runId: not a UUID 'not-a-uuid'; blocksRemoved: must be at least 0, was -1; "
+                        + "batchesTotal: must be at least 5, was 4");
+    }
+
+    @Test
+    void noticeTargetIsContentOrName() {
+        assertThatThrownBy(() -> new NoticeTarget(CID, null, "example.org"))
+                .hasMessage("ipnsName: exactly one of cid and ipnsName is required");
+        assertThatThrownBy(() -> new NoticeTarget(CID, "/abs", null)).hasMessage("path: must not start with '/'");
+        assertThat(new NoticeTarget(CID, "a/b", null).contentPath()).isEqualTo("/ipfs/" + CID + "/a/b");
+        assertThat(new NoticeTarget(null, null, "example.org").contentPath()).isEqualTo("/ipns/example.org");
+    }
+
+    @Test
+    void acceptedNoticeNeedsABlockStatus() {
+        assertThatThrownBy(() -> new NoticeDecided("n-1", NoticeDecision.ACCEPTED, "r", null, null))
+                .hasMessage("blockStatus: required when decision is accepted");
+        assertThatThrownBy(() -> new NoticeDecided("n-1", NoticeDecision.REJECTED, "r", null, 410))
+                .hasMessage("blockStatus: not allowed when decision is rejected");
+        assertThatThrownBy(() -> new NoticeDecided("n-1", NoticeDecision.ACCEPTED, "r", null, 404))
+                .hasMessage("blockStatus: must be one of [410, 451], was 404");
+    }
+
+    @Test
+    void denylistEntryFieldsFollowItsKind() {
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.IPNS, CID, null, null, null, null, 410,
+                null, null))
+                .hasMessage("cid: not allowed when kind is ipns; ipnsName: required when kind is ipns");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, CID, SampleEvents.MULTIHASH + "a",
+                null, null, null, 410, null, null))
+                .hasMessageContaining("multihash: ");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.OTHER_CID,
+                SampleEvents.MULTIHASH, null, null, null, 410, null, null))
+                .hasMessage("multihash: is not the multihash of cid (expected "
+                        + "'udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta')");
+    }
+
+    @Test
+    void denylistKeysKeepDistinctEntriesApart() {
+        DenylistEntryAdded whole = new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.CID_V0,
+                SampleEvents.MULTIHASH, null, null, null, 410, null, null);
+        DenylistEntryAdded path = new DenylistEntryAdded(DenylistEntryKind.PATH, CID, SampleEvents.MULTIHASH,
+                "a/*", null, null, 451, null, null);
+        DenylistEntryAdded name = new DenylistEntryAdded(DenylistEntryKind.IPNS, null, null, null, "example.org",
+                null, 410, null, null);
+        DenylistEntryAdded hashed = new DenylistEntryAdded(DenylistEntryKind.DOUBLE_HASH, null, null, null, null,
+                SampleEvents.DOUBLE_HASH, 410, null, null);
+
+        assertThat(whole.recordKey()).isEqualTo(SampleEvents.MULTIHASH);
+        assertThat(whole.rule()).isEqualTo("/ipfs/" + SampleEvents.CID_V0);
+        assertThat(path.recordKey()).isEqualTo(SampleEvents.MULTIHASH + "/a/*");
+        assertThat(path.rule()).isEqualTo("/ipfs/" + CID + "/a/*");
+        assertThat(name.recordKey()).isEqualTo("ipns/example.org");
+        assertThat(name.subject()).isEqualTo("/ipns/example.org");
+        assertThat(hashed.recordKey()).isEqualTo("dh/" + SampleEvents.DOUBLE_HASH);
+        assertThat(hashed.rule()).isEqualTo("//" + SampleEvents.DOUBLE_HASH);
+    }
+
+    @Test
+    void envelopeDerivesKeyAndSubjectWhereTheDataHasThem() {
+        NodeRegistered node = (NodeRegistered) SampleEvents.full().get(EventType.NODE_REGISTERED);
+
+        EventEnvelope<NodeRegistered> event = EventEnvelope.create("/pinfold/pin-service", node);
+
+        assertThat(event.key()).isEqualTo("node-1");
+        assertThat(event.metadata().subject()).isEqualTo("node-1");
+        assertThat(event.topic().topicName()).isEqualTo("pinfold.nodes");
+    }
+
+    @Test
+    void envelopeRefusesDataOfAnotherType() {
+        EventMetadata metadata = EventMetadata.create(EventType.PIN_REMOVED, "/x", CID);
+        PinRequested data = (PinRequested) SampleEvents.minimal().get(EventType.PIN_REQUESTED);
+
+        assertThatThrownBy(() -> new EventEnvelope<>(SampleEvents.MULTIHASH, metadata, data))
+                .hasMessage("data: a PinRequested cannot be the data of io.pinfold.pin.removed");
+        assertThatThrownBy(() -> EventEnvelope.create("/x", " ", data)).hasMessage("key: must not be blank");
+    }
+
+    @Test
+    void metadataNamesCloudEventsAttributes() {
+        assertThatThrownBy(() -> new EventMetadata("1", "", EventType.GC_FAILED, null, null, null))
+                .hasMessage("ce_id: not a UUID '1'; ce_source: must not be blank; ce_time: required");
+    }
+}

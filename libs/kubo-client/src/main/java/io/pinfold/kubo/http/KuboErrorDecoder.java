@@ -1,0 +1,133 @@
+package io.pinfold.kubo.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pinfold.kubo.error.KuboAccessDeniedException;
+import io.pinfold.kubo.error.KuboException;
+import io.pinfold.kubo.error.KuboInvalidRequestException;
+import io.pinfold.kubo.error.KuboNotFoundException;
+import io.pinfold.kubo.error.KuboNotPinnedException;
+import io.pinfold.kubo.error.KuboTimeoutException;
+import io.pinfold.kubo.error.KuboUnreachableException;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns what Kubo answers on failure — an error body {@code {"Message","Code","Type":"error"}},
+ * the {@code X-Stream-Error} trailer of a streamed answer, or a broken connection — into typed errors.
+ * Kubo has no machine-readable error kinds beyond Code, so the kind is read from its (stable) wording.
+ */
+final class KuboErrorDecoder {
+
+  /** Go's cmds.ErrClient: Kubo says the request itself was wrong. */
+  private static final int CLIENT_ERROR_CODE = 1;
+  private static final int MAX_MESSAGE_LENGTH = 500;
+
+  private static final List<String> NOT_PINNED = List.of("not pinned", "is not pinned", "pinned indirectly");
+  private static final List<String> NOT_FOUND = List.of(
+      "not found", "does not exist", "no such file", "could not resolve name", "no link named",
+      "could not find", "no key by the given name", "ipns record");
+  private static final List<String> INVALID = List.of(
+      "invalid", "selected encoding not supported", "failed to parse", "unknown option", "unexpected ",
+      "illegal base", "must be", "argument \"", "is not a valid", "cid too short", "varint", "multihash",
+      "not supported", "missing");
+
+  private final URI rpcUrl;
+
+  KuboErrorDecoder(URI rpcUrl) {
+    this.rpcUrl = rpcUrl;
+  }
+
+  /** A non-200 answer. */
+  KuboException fromResponse(String call, int status, Buffer body) {
+    String message = null;
+    int code = KuboException.NO_CODE;
+    try {
+      JsonNode error = JsonFields.MAPPER.readTree(body.getBytes());
+      if (error != null && error.hasNonNull("Message")) {
+        message = error.get("Message").asText();
+        code = error.path("Code").asInt(KuboException.NO_CODE);
+      }
+    } catch (Exception notJson) {
+      // Kubo answers some failures (auth, unknown command, wrong method) with plain text.
+    }
+    if (message == null) {
+      String text = body.toString().strip();
+      message = text.isEmpty() ? "HTTP " + status : "HTTP " + status + ": " + firstLine(text);
+    }
+    if (status == 401 || status == 403) {
+      return new KuboAccessDeniedException(call, clip(message), status);
+    }
+    if (status == 404 && code == KuboException.NO_CODE) {
+      // No JSON body: the command itself is unknown to this Kubo version.
+      return new KuboInvalidRequestException(call, "unknown RPC command (" + clip(message) + ")", code);
+    }
+    return classify(call, clip(message), code);
+  }
+
+  /** The {@code X-Stream-Error} trailer: Kubo failed after it had started answering. */
+  KuboException fromStreamError(String call, String message) {
+    return classify(call, clip(message), KuboException.NO_CODE);
+  }
+
+  /** A failure below HTTP: no connection, a connection cut, a transport-level timeout. */
+  KuboException fromTransport(String call, Throwable failure, Duration timeout) {
+    if (failure instanceof KuboException kubo) {
+      return kubo;
+    }
+    if (failure instanceof TimeoutException) {
+      return new KuboTimeoutException(call, timeout);
+    }
+    if (failure instanceof ConnectException || hasCause(failure, ConnectException.class)) {
+      return new KuboUnreachableException(call, "cannot connect to " + rpcUrl + ": " + failure.getMessage(), failure);
+    }
+    if (failure instanceof HttpClosedException || failure instanceof VertxException
+        && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("closed")) {
+      return new KuboUnreachableException(
+          call, "connection to " + rpcUrl + " closed before the answer was complete", failure);
+    }
+    return new KuboUnreachableException(call, "request to " + rpcUrl + " failed: " + failure, failure);
+  }
+
+  private static KuboException classify(String call, String message, int code) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (containsAny(lower, NOT_PINNED)) {
+      return new KuboNotPinnedException(call, message, code);
+    }
+    if (containsAny(lower, NOT_FOUND)) {
+      return new KuboNotFoundException(call, message, code);
+    }
+    if (code == CLIENT_ERROR_CODE || containsAny(lower, INVALID)) {
+      return new KuboInvalidRequestException(call, message, code);
+    }
+    return new KuboException(call, message, code);
+  }
+
+  private static boolean containsAny(String text, List<String> needles) {
+    return needles.stream().anyMatch(text::contains);
+  }
+
+  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline).strip();
+  }
+
+  private static String clip(String message) {
+    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+  }
+}

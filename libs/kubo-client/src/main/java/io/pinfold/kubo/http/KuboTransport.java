@@ -1,0 +1,227 @@
+package io.pinfold.kubo.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import io.pinfold.kubo.error.KuboException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Sends RPC calls to one Kubo node over Vert.x's HTTP client. Every call is a POST (Kubo refuses
+ * GET on /api/v0). Single-answer calls are bounded by their timeout as a whole; streamed calls by
+ * the time to their first answer, then flow with back-pressure until the end or a cancel.
+ */
+public final class KuboTransport implements AutoCloseable {
+
+  private static final String STREAM_ERROR_TRAILER = "X-Stream-Error";
+
+  private final Vertx vertx;
+  private final HttpClient http;
+  private final String baseUrl;
+  private final Optional<String> authorization;
+  private final long connectTimeoutMillis;
+  private final KuboErrorDecoder errors;
+
+  public KuboTransport(Vertx vertx, URI rpcUrl, String baseUrl, Duration connectTimeout, int maxConnections,
+      Optional<String> authorization) {
+    this.vertx = vertx;
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+    this.connectTimeoutMillis = connectTimeout.toMillis();
+    this.errors = new KuboErrorDecoder(rpcUrl);
+    this.http = vertx.createHttpClient(
+        new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeoutMillis),
+        new PoolOptions().setHttp1MaxSize(maxConnections));
+  }
+
+  /** A call with a single answer: its body, once complete. */
+  public Uni<Buffer> call(KuboRequest request, Duration timeout) {
+    return Uni.createFrom().emitter(emitter -> {
+      Exchange exchange = new Exchange(vertx, request.command(), timeout, emitter::fail);
+      emitter.onTermination(exchange::abort);
+      exchange.start(http, options(request), request.body().orElse(null), req -> {},
+          response -> {
+            if (response.statusCode() != 200) {
+              failFromErrorBody(exchange, response);
+              return;
+            }
+            response.body().onComplete(read -> {
+              if (read.failed()) {
+                exchange.fail(errors.fromTransport(exchange.call(), read.cause(), timeout));
+              } else if (!failedByTrailer(exchange, response) && exchange.finish()) {
+                emitter.complete(read.result());
+              }
+            });
+          },
+          failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
+    });
+  }
+
+  /** A call with a single JSON answer; when Kubo sends several values, the last one is the result. */
+  public <T> Uni<T> callJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
+    return call(request, timeout).map(body -> decodeLast(request.command(), body, mapper));
+  }
+
+  /** A call whose answer is a series of JSON values (one per line), all mapped, once complete. */
+  public <T> Uni<List<T>> callJsonAll(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
+    return call(request, timeout).map(body -> decodeAll(request.command(), body, mapper));
+  }
+
+  /** A streamed call whose items are raw byte chunks. */
+  public Multi<Buffer> stream(KuboRequest request, Duration timeout) {
+    return stream(request, timeout, ChunkDecoder.raw());
+  }
+
+  /** A streamed call answering one JSON value per line, each mapped to an item as it arrives. */
+  public <T> Multi<T> streamJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
+    return stream(request, timeout, new NdjsonDecoder<>(mapper));
+  }
+
+  private <T> Multi<T> stream(KuboRequest request, Duration timeout, ChunkDecoder<T> decoder) {
+    return Multi.createFrom().<T>emitter(emitter -> {
+      Exchange exchange = new Exchange(vertx, request.command(), timeout, emitter::fail);
+      emitter.onTermination(exchange::abort);
+      exchange.start(http, options(request), request.body().orElse(null), req -> {},
+          response -> {
+            if (response.statusCode() != 200) {
+              failFromErrorBody(exchange, response);
+              return;
+            }
+            exchange.stopDeadline();
+            pipe(response, decoder, emitter, exchange, timeout);
+          },
+          failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
+    }, BackPressureStrategy.BUFFER);
+  }
+
+  /**
+   * Feeds the body through the decoder. Reading pauses whenever the subscriber has no demand left
+   * and resumes when it asks for more; both run on the response's event loop so they cannot cross.
+   */
+  private <T> void pipe(HttpClientResponse response, ChunkDecoder<T> decoder, MultiEmitter<? super T> emitter,
+      Exchange exchange, Duration timeout) {
+    Context context = vertx.getOrCreateContext();
+    emitter.onRequest(n -> context.runOnContext(ignored -> {
+      if (!exchange.isEnded() && emitter.requested() > 0) {
+        response.resume();
+      }
+    }));
+    response.exceptionHandler(failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
+    response.handler(chunk -> {
+      if (exchange.isEnded()) {
+        return;
+      }
+      try {
+        decoder.accept(chunk, emitter::emit);
+      } catch (RuntimeException unreadable) {
+        exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
+        return;
+      }
+      if (emitter.requested() <= 0) {
+        response.pause();
+      }
+    });
+    response.endHandler(ignored -> {
+      if (exchange.isEnded()) {
+        return;
+      }
+      try {
+        decoder.finish(emitter::emit);
+      } catch (RuntimeException unreadable) {
+        exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
+        return;
+      }
+      if (!failedByTrailer(exchange, response) && exchange.finish()) {
+        emitter.complete();
+      }
+    });
+    if (emitter.requested() <= 0) {
+      response.pause();
+    }
+  }
+
+  private void failFromErrorBody(Exchange exchange, HttpClientResponse response) {
+    int status = response.statusCode();
+    response.body().onComplete(read -> exchange.fail(read.succeeded()
+        ? errors.fromResponse(exchange.call(), status, read.result())
+        : errors.fromResponse(exchange.call(), status, Buffer.buffer())));
+  }
+
+  private boolean failedByTrailer(Exchange exchange, HttpClientResponse response) {
+    String streamError = response.getTrailer(STREAM_ERROR_TRAILER);
+    if (streamError == null || streamError.isBlank()) {
+      return false;
+    }
+    exchange.fail(errors.fromStreamError(exchange.call(), streamError));
+    return true;
+  }
+
+  private RequestOptions options(KuboRequest request) {
+    RequestOptions options = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(baseUrl + request.pathAndQuery())
+        .setConnectTimeout(connectTimeoutMillis);
+    authorization.ifPresent(value -> options.putHeader("Authorization", value));
+    return options;
+  }
+
+  private static <T> T decodeLast(String call, Buffer body, Function<JsonNode, T> mapper) {
+    List<JsonNode> values = readValues(call, body);
+    return map(call, values.get(values.size() - 1), mapper);
+  }
+
+  private static <T> List<T> decodeAll(String call, Buffer body, Function<JsonNode, T> mapper) {
+    List<T> items = new ArrayList<>();
+    for (JsonNode value : readValues(call, body)) {
+      items.add(map(call, value, mapper));
+    }
+    return items;
+  }
+
+  /** Kubo's JSON answers may hold several values one after the other; some span lines (config show). */
+  private static List<JsonNode> readValues(String call, Buffer body) {
+    List<JsonNode> out = new ArrayList<>();
+    try (MappingIterator<JsonNode> values = JsonFields.MAPPER.readerFor(JsonNode.class).readValues(body.getBytes())) {
+      while (values.hasNextValue()) {
+        out.add(values.nextValue());
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new KuboException(call, "unreadable answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+    }
+    if (out.isEmpty()) {
+      throw new KuboException(call, "Kubo sent an empty answer", KuboException.NO_CODE);
+    }
+    return out;
+  }
+
+  private static <T> T map(String call, JsonNode value, Function<JsonNode, T> mapper) {
+    try {
+      return mapper.apply(value);
+    } catch (RuntimeException e) {
+      throw new KuboException(call, "unexpected answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

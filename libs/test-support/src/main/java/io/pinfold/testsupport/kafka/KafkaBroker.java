@@ -1,0 +1,72 @@
+package io.pinfold.testsupport.kafka;
+
+import io.pinfold.testsupport.stack.DockerEngine;
+import io.pinfold.testsupport.stack.FreePorts;
+import io.pinfold.testsupport.stack.LocalPart;
+import io.pinfold.testsupport.stack.StackSetting;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A real Kafka broker for tests, one per JVM: the one named by PINFOLD_KAFKA_BOOTSTRAP (./pinfold test
+ * starts it once for the whole build), else a Testcontainers broker where Docker runs, else a KRaft
+ * broker from deploy/local/parts/kafka.sh on free ports. Parts started here stop when the JVM exits.
+ */
+public final class KafkaBroker {
+
+    /** Same Kafka version as the local broker (root pom's kafka.broker.version). */
+    static final String CONTAINER_IMAGE = "apache/kafka:4.1.2";
+
+    private static KafkaBroker shared;
+
+    private final String bootstrapServers;
+    private final String origin;
+
+    private KafkaBroker(String bootstrapServers, String origin) {
+        this.bootstrapServers = bootstrapServers;
+        this.origin = origin;
+    }
+
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            shared = StackSetting.of("PINFOLD_KAFKA_BOOTSTRAP")
+                    .map(bootstrap -> new KafkaBroker(bootstrap, "PINFOLD_KAFKA_BOOTSTRAP"))
+                    .orElseGet(() -> DockerEngine.available() ? inContainer() : local());
+        }
+        return shared;
+    }
+
+    /** host:port list for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Where the broker came from: the environment variable, "testcontainers" or "local". */
+    public String origin() {
+        return origin;
+    }
+
+    private static KafkaBroker inContainer() {
+        @SuppressWarnings("resource") // stopped by Testcontainers' own reaper when the JVM exits
+        KafkaContainer container = new KafkaContainer(DockerImageName.parse(CONTAINER_IMAGE))
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        container.start();
+        return new KafkaBroker(container.getBootstrapServers(), "testcontainers");
+    }
+
+    private static KafkaBroker local() {
+        List<Integer> ports = FreePorts.take(2);
+        String bootstrap = "127.0.0.1:" + ports.get(0);
+        LocalPart.inTemporaryState("kafka", Map.of(
+                "PINFOLD_KAFKA_BOOTSTRAP", bootstrap,
+                "PINFOLD_KAFKA_CONTROLLER_PORT", Integer.toString(ports.get(1)))).start();
+        return new KafkaBroker(bootstrap, "local");
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka " + bootstrapServers + " (" + origin + ")";
+    }
+}

@@ -1,0 +1,45 @@
+package io.pinfold.testsupport.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalPartTest {
+
+    @Test
+    void theRepoRootHoldsTheStackScripts() {
+        assertThat(RepoRoot.path().resolve("pinfold")).isRegularFile();
+        assertThat(RepoRoot.path().resolve("deploy/local/parts/kafka.sh")).isRegularFile();
+    }
+
+    @Test
+    void aPartThatCannotStartFailsWithTheScriptsOneLineReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            LocalPart part = LocalPart.inTemporaryState("kafka", Map.of(
+                    "PINFOLD_KAFKA_BOOTSTRAP", "127.0.0.1:" + port,
+                    "PINFOLD_KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.take(1).get(0))));
+
+            assertThatThrownBy(part::start)
+                    .isInstanceOf(PartFailedException.class)
+                    .hasMessageStartingWith("pinfold: kafka: port " + port + " (Kafka broker) on 127.0.0.1 is already in use")
+                    .hasMessageEndingWith("(log: " + part.logFile() + ")");
+            part.stopAndDelete();
+            assertThat(Files.exists(part.stateDir())).isFalse();
+        }
+    }
+
+    @Test
+    void freePortsAreDistinctAndUnused() throws Exception {
+        var ports = FreePorts.take(3);
+        assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(1, 65535));
+        try (ServerSocket socket = new ServerSocket(ports.get(0), 1, InetAddress.getLoopbackAddress())) {
+            assertThat(socket.getLocalPort()).isEqualTo(ports.get(0));
+        }
+    }
+}

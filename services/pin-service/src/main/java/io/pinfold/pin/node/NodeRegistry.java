@@ -1,0 +1,120 @@
+package io.pinfold.pin.node;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.PinfoldSource;
+import io.pinfold.events.node.NodeRegistered;
+import io.pinfold.events.node.NodeState;
+import io.pinfold.kubo.node.IdInfo;
+import io.pinfold.outbox.Outbox;
+import io.pinfold.runtime.kubo.KuboClients;
+import io.pinfold.runtime.rest.RequestRejected;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The registry of Kubo nodes. Registering asks the node who it is, stores it and announces it on
+ * pinfold.nodes through the outbox; registering the same node again with nothing changed announces nothing.
+ */
+@ApplicationScoped
+public class NodeRegistry {
+    private final KuboClients kubo;
+    private final Outbox outbox;
+
+    public NodeRegistry(KuboClients kubo, Outbox outbox) {
+        this.kubo = kubo;
+        this.outbox = outbox;
+    }
+
+    @WithSpan("node.register")
+    public Uni<NodeView> register(NodeRegistration registration) {
+        String id = registration.id();
+        Span.current().setAttribute("pinfold.node.id", id);
+        URI rpcUrl = NodeUrls.require("rpcUrl", registration.rpcUrl());
+        URI gatewayUrl = NodeUrls.require("gatewayUrl", registration.gatewayUrl());
+        return identify(rpcUrl)
+                .chain(identity -> Panache.withTransaction(() -> store(id, rpcUrl, gatewayUrl, identity)))
+                .map(NodeView::of);
+    }
+
+    public Uni<List<NodeView>> list() {
+        return Panache.withSession(() -> KuboNode.<KuboNode>listAll())
+                .map(nodes -> nodes.stream().map(NodeView::of).toList());
+    }
+
+    public Uni<NodeView> get(String id) {
+        return Panache.withSession(() -> KuboNode.<KuboNode>findById(id))
+                .map(node -> {
+                    if (node == null) {
+                        throw RequestRejected.notFound("no node with id '" + id + "'");
+                    }
+                    return NodeView.of(node);
+                });
+    }
+
+    private Uni<IdInfo> identify(URI rpcUrl) {
+        return kubo.forNode(rpcUrl).id()
+                .onFailure().transform(failure -> RequestRejected.unprocessable("rpcUrl",
+                        "the Kubo node at " + rpcUrl + " did not answer: " + failure.getMessage()));
+    }
+
+    private Uni<KuboNode> store(String id, URI rpcUrl, URI gatewayUrl, IdInfo identity) {
+        return KuboNode.<KuboNode>find("peerId = ?1 and id <> ?2", identity.peerId(), id).firstResult()
+                .chain(other -> {
+                    if (other != null) {
+                        throw RequestRejected.conflict("rpcUrl", "the node there (peer " + identity.peerId()
+                                + ") is already registered as '" + other.id + "'");
+                    }
+                    return KuboNode.<KuboNode>findById(id);
+                })
+                .chain(existing -> {
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    KuboNode node = existing != null ? existing : newNode(id, now);
+                    String version = kuboVersion(identity.agentVersion());
+                    boolean changed = existing == null
+                            || !Objects.equals(node.peerId, identity.peerId())
+                            || !Objects.equals(node.rpcUrl, rpcUrl.toString())
+                            || !Objects.equals(node.gatewayUrl, gatewayUrl.toString())
+                            || !Objects.equals(node.kuboVersion, version);
+                    if (!changed) {
+                        return Uni.createFrom().item(node);
+                    }
+                    node.peerId = identity.peerId();
+                    node.rpcUrl = rpcUrl.toString();
+                    node.gatewayUrl = gatewayUrl.toString();
+                    node.kuboVersion = version;
+                    node.updatedAt = now;
+                    return node.<KuboNode>persist()
+                            .call(saved -> outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, registered(saved, identity))));
+                });
+    }
+
+    private static KuboNode newNode(String id, OffsetDateTime now) {
+        KuboNode node = new KuboNode();
+        node.id = id;
+        node.state = NodeState.ACTIVE;
+        node.registeredAt = now;
+        return node;
+    }
+
+    private static NodeRegistered registered(KuboNode node, IdInfo identity) {
+        return new NodeRegistered(node.id, node.peerId, node.rpcUrl, node.gatewayUrl, identity.addresses(),
+                node.kuboVersion, node.state);
+    }
+
+    /** "kubo/0.43.1/desktop" → "0.43.1"; anything else is kept as the node said it. */
+    static String kuboVersion(String agentVersion) {
+        if (agentVersion == null) {
+            return null;
+        }
+        String[] parts = agentVersion.split("/");
+        return parts.length >= 2 && parts[0].equals("kubo") ? parts[1] : agentVersion;
+    }
+}
