@@ -25,6 +25,7 @@ export PINFOLD_JAEGER_OTLP_HTTP_PORT=${PINFOLD_JAEGER_OTLP_HTTP_PORT:-4318}
 export PINFOLD_JAEGER_QUERY_GRPC_PORT=${PINFOLD_JAEGER_QUERY_GRPC_PORT:-16685}
 export PINFOLD_JAEGER_HEALTH_PORT=${PINFOLD_JAEGER_HEALTH_PORT:-13133}
 START_TIMEOUT=${PINFOLD_JAEGER_START_TIMEOUT:-60}
+export PINFOLD_JAEGER_UI_ASSETS="$PF_ROOT/deploy/local/jaeger/ui"
 
 BIN="$PINFOLD_HOME/bin/jaeger"
 CONFIG="$PF_ROOT/deploy/local/jaeger/config.yaml"
@@ -72,8 +73,15 @@ cmd_install() {
   # A test run and ./pinfold up may install at the same moment: one build, the other waits.
   exec 7>"$PINFOLD_HOME/bin/.jaeger-install.lock"
   flock 7
-  installed && return 0
+  if ! installed; then
+    build_jaeger 7>&-
+  fi
+  # Release now: a Jaeger started next would inherit the descriptor and hold the lock for its lifetime.
+  exec 7>&-
+}
 
+# Builds into a staging folder, then moves the binary in place, so a half-built binary is never used.
+build_jaeger() {
   local staging start=$SECONDS
   staging=$(mktemp -d "$PINFOLD_HOME/bin/.jaeger-build.XXXXXX")
   pf_info "building Jaeger $JAEGER_VERSION with Go (once; takes minutes on 2 cores; log: $INSTALL_LOG)"

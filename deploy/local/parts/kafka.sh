@@ -51,14 +51,15 @@ cmd_install() {
   # A test run and ./pinfold up may install at the same moment: one Maven run, the other waits.
   exec 8>"$(dirname "$CLASSPATH_FILE")/.install.lock"
   flock 8
-  if classpath_complete; then
-    return 0
+  if ! classpath_complete; then
+    pf_info "resolving the Kafka broker jars with Maven (first run only)"
+    if ! (cd "$PF_ROOT" && ./mvnw -q -B -pl libs/kafka-broker package) >>"$log" 2>&1 8>&-; then
+      pf_fail "Maven could not resolve the broker's classpath (libs/kafka-broker)" "$log"
+    fi
+    classpath_complete || pf_fail "Maven ran but $CLASSPATH_FILE is missing or incomplete" "$log"
   fi
-  pf_info "resolving the Kafka broker jars with Maven (first run only)"
-  if ! (cd "$PF_ROOT" && ./mvnw -q -B -pl libs/kafka-broker package) >>"$log" 2>&1; then
-    pf_fail "Maven could not resolve the broker's classpath (libs/kafka-broker)" "$log"
-  fi
-  classpath_complete || pf_fail "Maven ran but $CLASSPATH_FILE is missing or incomplete" "$log"
+  # Release now: a broker started next would inherit the descriptor and hold the lock for its lifetime.
+  exec 8>&-
 }
 
 write_server_properties() {

@@ -6,27 +6,25 @@
 #   kubo.sh stop N       stop node N
 #   kubo.sh status N     print "kubo-N up rpc=… gateway=…" (exit 0) or "kubo-N down" (exit 3)
 #
-# Node N listens on loopback only: RPC 15001+N, gateway 18080+N, swarm 14001+N (bases overridable).
+# Node N listens on loopback only: RPC base+N, gateway base+N, swarm base+N.
+# Environment: PINFOLD_KUBO_RPC_PORT_BASE [15001], PINFOLD_KUBO_GATEWAY_PORT_BASE [18080],
+# PINFOLD_KUBO_SWARM_PORT_BASE [14001], PINFOLD_KUBO_START_TIMEOUT [60], PINFOLD_STATE, PINFOLD_HOME.
 # The nodes never reach the internet: no bootstrap peers, no AutoConf, no mDNS, no HTTP retrieval;
-# they peer with each other on loopback so content added on one is fetchable from the others.
+# they peer with each other on loopback, so content added on one is fetchable from the others.
 set -euo pipefail
+
+PF_PART=kubo
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 readonly KUBO_VERSION=0.43.1
 readonly KUBO_MODULE=github.com/ipfs/kubo
+readonly GO_LIBP2P_VERSION=v0.50.0
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-PINFOLD_HOME=${PINFOLD_HOME:-$HOME/.cache/pinfold}
-PINFOLD_STATE=${PINFOLD_STATE:-$ROOT/.pinfold}
 RPC_BASE=${PINFOLD_KUBO_RPC_PORT_BASE:-15001}
 GATEWAY_BASE=${PINFOLD_KUBO_GATEWAY_PORT_BASE:-18080}
 SWARM_BASE=${PINFOLD_KUBO_SWARM_PORT_BASE:-14001}
 START_TIMEOUT=${PINFOLD_KUBO_START_TIMEOUT:-60}
-
-# One line on stderr, the same shape for every part of the stack, then a non-zero exit.
-fail() {
-  echo "pinfold: kubo: $1 (log: $2)" >&2
-  exit 1
-}
 
 usage() {
   echo "usage: $(basename "$0") install | start N | stop N | status N" >&2
@@ -45,20 +43,20 @@ find_ipfs() {
   done
 }
 
-# Builds Kubo from its module source without kubo's go-libp2p replace directive: the fork
-# version it names is no longer served by the Go module proxy, so a plain `go install` fails.
+# Builds Kubo from its module source without kubo's go-libp2p replace directive, which makes a
+# plain `go install` fail (and names a fork the Go module proxy no longer serves). go-libp2p
+# v0.50.0 is the first release built on the quic-go/webtransport-go versions kubo needs.
 build_without_replace() {
-  local log=$1 target=$2 work dir
+  local log=$1 target=$2 dir work status=0
   dir=$(go mod download -json "$KUBO_MODULE@v$KUBO_VERSION" 2>>"$log" \
     | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
   [[ -n "$dir" && -d "$dir" ]] || return 1
   work=$(mktemp -d)
-  local status=0
   cp -R "$dir/." "$work/"
   chmod -R u+w "$work"
   (
     cd "$work" \
-      && go mod edit -dropreplace github.com/libp2p/go-libp2p \
+      && go mod edit -dropreplace github.com/libp2p/go-libp2p -require "github.com/libp2p/go-libp2p@$GO_LIBP2P_VERSION" \
       && GOFLAGS=-mod=mod go build -trimpath -o "$target" ./cmd/ipfs
   ) >>"$log" 2>&1 || status=$?
   rm -rf "$work"
@@ -66,47 +64,48 @@ build_without_replace() {
 }
 
 cmd_install() {
-  local log="$PINFOLD_STATE/logs/kubo-install.log" existing bin_dir="$PINFOLD_HOME/bin" staging
-  mkdir -p "$PINFOLD_STATE/logs" "$bin_dir"
+  local log bin_dir="$PINFOLD_HOME/bin" existing staging
+  pf_state_dirs
+  log=$(pf_log_file kubo-install)
   existing=$(find_ipfs)
   if [[ -n "$existing" ]]; then
-    echo "kubo: v$KUBO_VERSION at $existing"
+    pf_info "v$KUBO_VERSION at $existing"
     return 0
   fi
-  command -v go >/dev/null || fail "the Go toolchain is needed to build Kubo v$KUBO_VERSION and 'go' is not on PATH" "$log"
+  command -v go >/dev/null || pf_fail "the Go toolchain is needed to build Kubo v$KUBO_VERSION and 'go' is not on PATH" "$log"
 
   # Two installs at once (a test run and ./pinfold up) must not build twice nor clobber each other.
   exec 9>"$bin_dir/.kubo-install.lock"
   flock 9
   existing=$(find_ipfs)
   if [[ -n "$existing" ]]; then
-    echo "kubo: v$KUBO_VERSION at $existing"
+    pf_info "v$KUBO_VERSION at $existing"
     return 0
   fi
 
-  echo "kubo: building Kubo v$KUBO_VERSION into $bin_dir (several minutes on 2 cores; log: $log)"
+  pf_info "building Kubo v$KUBO_VERSION into $bin_dir (several minutes on 2 cores; log: $log)"
   {
-    echo "== $(date -u +%FT%TZ) building Kubo v$KUBO_VERSION"
+    echo "--- $(date -u +%Y-%m-%dT%H:%M:%SZ) building Kubo v$KUBO_VERSION"
     go version
   } >>"$log" 2>&1
   staging=$(mktemp -d "$bin_dir/.kubo-build.XXXXXX")
   if GOBIN="$staging" go install "$KUBO_MODULE/cmd/ipfs@v$KUBO_VERSION" >>"$log" 2>&1; then
-    echo "== go install succeeded" >>"$log"
+    echo "--- go install succeeded" >>"$log"
   else
-    echo "== go install failed; building from module source without the go-libp2p replace" >>"$log"
+    echo "--- go install failed; building from the module source without the go-libp2p replace" >>"$log"
     if ! build_without_replace "$log" "$staging/ipfs"; then
       rm -rf "$staging"
-      fail "could not build Kubo v$KUBO_VERSION" "$log"
+      pf_fail "could not build Kubo v$KUBO_VERSION: $(tail -n 1 "$log")" "$log"
     fi
   fi
   if [[ "$("$staging/ipfs" version --number 2>>"$log" || true)" != "$KUBO_VERSION" ]]; then
     rm -rf "$staging"
-    fail "the built ipfs binary does not report version $KUBO_VERSION" "$log"
+    pf_fail "the built ipfs binary does not report version $KUBO_VERSION" "$log"
   fi
   mv -f "$staging/ipfs" "$bin_dir/ipfs"
   rm -rf "$staging"
-  echo "== installed $bin_dir/ipfs" >>"$log"
-  echo "kubo: v$KUBO_VERSION installed at $bin_dir/ipfs"
+  echo "--- installed $bin_dir/ipfs" >>"$log"
+  pf_info "v$KUBO_VERSION installed at $bin_dir/ipfs"
 }
 
 node_number() {
@@ -114,23 +113,9 @@ node_number() {
   echo "$1"
 }
 
-repo_of() { echo "$PINFOLD_STATE/data/kubo-$1"; }
-log_of() { echo "$PINFOLD_STATE/logs/kubo-$1.log"; }
-pid_file_of() { echo "$PINFOLD_STATE/run/kubo-$1.pid"; }
 rpc_port_of() { echo $((RPC_BASE + $1)); }
 gateway_port_of() { echo $((GATEWAY_BASE + $1)); }
 swarm_port_of() { echo $((SWARM_BASE + $1)); }
-
-# Prints the pid of node N's daemon when it runs; a stale pid file (reused pid) does not count.
-running_pid() {
-  local pid_file pid
-  pid_file=$(pid_file_of "$1")
-  [[ -f "$pid_file" ]] || return 1
-  pid=$(<"$pid_file")
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'ipfs daemon' || return 1
-  echo "$pid"
-}
 
 rpc_answers() {
   curl -fsS -o /dev/null --max-time 2 -X POST "http://127.0.0.1:$(rpc_port_of "$1")/api/v0/id" 2>/dev/null
@@ -141,18 +126,30 @@ gateway_answers() {
   curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$(gateway_port_of "$1")/ipfs/bafkqaaa" 2>/dev/null
 }
 
-peer_id_of() {
-  sed -n 's/^[[:space:]]*"PeerID": "\(.*\)",\{0,1\}$/\1/p' "$(repo_of "$1")/config" | head -n 1
+node_answers() {
+  rpc_answers "$1" && gateway_answers "$1"
 }
 
-# Every other node that has a repo in this state folder, as Peering.Peers JSON: Kubo keeps
-# these connections up and reconnects on its own, so a node restarted later rejoins.
-peering_json() {
-  local self=$1 json="" dir m id
+peer_id_of() {
+  sed -n 's/^[[:space:]]*"PeerID": "\(.*\)",\{0,1\}$/\1/p' "$(pf_data_dir "kubo-$1")/config" | head -n 1
+}
+
+# Numbers of the other nodes that have a repo in this state folder.
+sibling_numbers() {
+  local self=$1 dir m
   for dir in "$PINFOLD_STATE"/data/kubo-*; do
     [[ -f "$dir/config" ]] || continue
     m=${dir##*/kubo-}
-    [[ "$m" =~ ^[0-9]+$ && "$m" != "$self" ]] || continue
+    [[ "$m" =~ ^[0-9]+$ && "$m" != "$self" ]] && echo "$m"
+  done
+  return 0
+}
+
+# The siblings as Peering.Peers JSON: Kubo keeps these connections up and reconnects on its own,
+# so a node restarted later rejoins without anyone calling swarm connect.
+peering_json() {
+  local json="" m id
+  for m in $(sibling_numbers "$1"); do
     id=$(peer_id_of "$m")
     [[ -n "$id" ]] || continue
     json+="${json:+,}{\"ID\":\"$id\",\"Addrs\":[\"/ip4/127.0.0.1/tcp/$(swarm_port_of "$m")\"]}"
@@ -163,7 +160,7 @@ peering_json() {
 # Applied on every start, so changed port bases and newly created sibling nodes take effect.
 # Every key exists in Kubo v0.43.1 (docs/config.md of that version).
 configure_repo() {
-  local n=$1 ipfs=$2
+  local n=$1 ipfs=$2 repo=$3 i
   local -a settings=(
     "Addresses.API" "\"/ip4/127.0.0.1/tcp/$(rpc_port_of "$n")\""
     "Addresses.Gateway" "\"/ip4/127.0.0.1/tcp/$(gateway_port_of "$n")\""
@@ -175,6 +172,8 @@ configure_repo() {
     "AutoConf.Enabled" "false"
     "AutoTLS.Enabled" "false"
     "DNS.Resolvers" "{}"
+    # A DHT among the local nodes only (no bootstrap): lets IPNS names published on one node
+    # resolve on another; blocks move by bitswap between the peered nodes.
     "Routing.Type" "\"dht\""
     "Routing.DelegatedRouters" "[]"
     "Routing.LoopbackAddressesOnLanDHT" "true"
@@ -186,22 +185,19 @@ configure_repo() {
     "Gateway.NoFetch" "false"
     "Peering.Peers" "$(peering_json "$n")"
   )
-  local i
   for ((i = 0; i < ${#settings[@]}; i += 2)); do
-    IPFS_PATH=$(repo_of "$n") "$ipfs" config --json "${settings[i]}" "${settings[i + 1]}"
+    IPFS_PATH=$repo "$ipfs" config --json "${settings[i]}" "${settings[i + 1]}"
   done
 }
 
 connect_to_siblings() {
-  local n=$1 ipfs=$2 log=$3 dir m id
-  for dir in "$PINFOLD_STATE"/data/kubo-*; do
-    m=${dir##*/kubo-}
-    [[ "$m" =~ ^[0-9]+$ && "$m" != "$n" ]] || continue
-    running_pid "$m" >/dev/null || continue
-    id=$(peer_id_of "$m")
-    if ! IPFS_PATH=$(repo_of "$n") "$ipfs" swarm connect "/ip4/127.0.0.1/tcp/$(swarm_port_of "$m")/p2p/$id" >>"$log" 2>&1; then
+  local n=$1 ipfs=$2 repo=$3 log=$4 m
+  for m in $(sibling_numbers "$n"); do
+    pf_pid "kubo-$m" >/dev/null || continue
+    if ! IPFS_PATH=$repo "$ipfs" swarm connect \
+      "/ip4/127.0.0.1/tcp/$(swarm_port_of "$m")/p2p/$(peer_id_of "$m")" >>"$log" 2>&1; then
       # Peering keeps retrying in the background; say so rather than fail the start.
-      echo "kubo: warning: kubo-$n could not connect to kubo-$m yet (peering retries)" >&2
+      pf_info "kubo-$n could not connect to kubo-$m yet (peering retries)"
     fi
   done
 }
@@ -211,79 +207,67 @@ last_error_in() {
 }
 
 cmd_start() {
-  local n repo log pid_file ipfs pid waited reason
+  local n name repo log ipfs deadline reason
   n=$(node_number "${1:-}")
-  repo=$(repo_of "$n")
-  log=$(log_of "$n")
-  pid_file=$(pid_file_of "$n")
-  mkdir -p "$PINFOLD_STATE/logs" "$PINFOLD_STATE/run" "$PINFOLD_STATE/data"
+  name=kubo-$n
+  repo=$(pf_data_dir "$name")
+  log=$(pf_log_file "$name")
+  pf_state_dirs
 
-  if running_pid "$n" >/dev/null; then
+  if pf_pid "$name" >/dev/null; then
     cmd_status "$n"
     return 0
   fi
   ipfs=$(find_ipfs)
-  [[ -n "$ipfs" ]] || fail "Kubo v$KUBO_VERSION is not installed at $PINFOLD_HOME/bin/ipfs; run ./pinfold install" "$log"
-  if rpc_answers "$n"; then
-    fail "kubo-$n: RPC port $(rpc_port_of "$n") is already served by another process" "$log"
-  fi
+  [[ -n "$ipfs" ]] || pf_fail "Kubo v$KUBO_VERSION is not installed at $PINFOLD_HOME/bin/ipfs; run ./pinfold install" "$log"
+  pf_require_free_port 127.0.0.1 "$(rpc_port_of "$n")" "$name RPC" "$log"
+  pf_require_free_port 127.0.0.1 "$(gateway_port_of "$n")" "$name gateway" "$log"
+  pf_require_free_port 127.0.0.1 "$(swarm_port_of "$n")" "$name swarm" "$log"
 
-  echo "== $(date -u +%FT%TZ) starting kubo-$n" >>"$log"
   if [[ ! -f "$repo/config" ]]; then
     mkdir -p "$repo"
     IPFS_PATH=$repo "$ipfs" init --profile=test >>"$log" 2>&1 \
-      || fail "kubo-$n: ipfs init failed for repo $repo" "$log"
+      || pf_fail "$name: ipfs init failed for repo $repo" "$log"
   fi
-  configure_repo "$n" "$ipfs" >>"$log" 2>&1 || fail "kubo-$n: could not write the config of repo $repo" "$log"
+  configure_repo "$n" "$ipfs" "$repo" >>"$log" 2>&1 || pf_fail "$name: could not write the config of repo $repo" "$log"
 
-  # Own session: a Ctrl-C meant for the caller must not kill the node behind the stack's back.
-  IPFS_PATH=$repo setsid "$ipfs" daemon >>"$log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$pid_file"
+  # --repo-dir puts the repo on the command line: pf_pid's marker tells kubo-1 from kubo-2.
+  pf_spawn "$name" "$log" "$repo" "$ipfs" daemon --repo-dir="$repo"
+  pf_watch_owner "$name"
 
-  waited=0
-  until rpc_answers "$n" && gateway_answers "$n"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$pid_file"
+  deadline=$((SECONDS + START_TIMEOUT))
+  until node_answers "$n"; do
+    if ! pf_pid "$name" >/dev/null; then
       reason=$(last_error_in "$log")
-      fail "kubo-$n: daemon exited during start${reason:+: $reason}" "$log"
+      rm -f "$(pf_pid_file "$name")"
+      pf_fail "$name: daemon exited during start${reason:+: $reason}" "$log"
     fi
-    if ((waited >= START_TIMEOUT * 4)); then
-      kill -TERM "$pid" 2>/dev/null || true
-      rm -f "$pid_file"
-      fail "kubo-$n: RPC http://127.0.0.1:$(rpc_port_of "$n") did not answer within ${START_TIMEOUT}s" "$log"
+    if ((SECONDS >= deadline)); then
+      pf_terminate "$name" 10 # never leave a half-started node behind
+      pf_fail "$name: RPC http://127.0.0.1:$(rpc_port_of "$n") did not answer within ${START_TIMEOUT}s" "$log"
     fi
     sleep 0.25
-    waited=$((waited + 1))
   done
-  connect_to_siblings "$n" "$ipfs" "$log"
+  connect_to_siblings "$n" "$ipfs" "$repo" "$log"
   cmd_status "$n"
 }
 
 cmd_stop() {
-  local n pid i
+  local n
   n=$(node_number "${1:-}")
-  if pid=$(running_pid "$n"); then
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 80; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.25
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      echo "kubo: kubo-$n did not stop within 20s; killing it" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
+  if pf_pid "kubo-$n" >/dev/null; then
+    pf_terminate "kubo-$n" 20
     echo "kubo-$n stopped"
   else
+    rm -f "$(pf_pid_file "kubo-$n")"
     echo "kubo-$n down"
   fi
-  rm -f "$(pid_file_of "$n")"
 }
 
 cmd_status() {
   local n
   n=$(node_number "${1:-}")
-  if running_pid "$n" >/dev/null && rpc_answers "$n"; then
+  if pf_pid "kubo-$n" >/dev/null && rpc_answers "$n"; then
     echo "kubo-$n up rpc=http://127.0.0.1:$(rpc_port_of "$n") gateway=http://127.0.0.1:$(gateway_port_of "$n")"
   else
     echo "kubo-$n down"

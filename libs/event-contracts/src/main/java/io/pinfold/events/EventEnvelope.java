@@ -11,7 +11,7 @@ public record EventEnvelope<D extends EventData>(String key, EventMetadata metad
 
     public EventEnvelope {
         FieldChecks.start()
-                .required("key", key).text("key", key, 1024)
+                .required("key", key).text("key", key, 2048)
                 .required("metadata", metadata)
                 .required("data", data)
                 .orThrow();

@@ -1,6 +1,7 @@
 package io.pinfold.events;
 
 import io.pinfold.events.validation.FieldChecks;
+import io.pinfold.events.validation.Violation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -27,9 +28,9 @@ public record EventMetadata(String id, String source, EventType type, Instant ti
                 .required("ce_source", source).text("ce_source", source, 512)
                 .required("ce_type", type)
                 .required("ce_time", time)
-                .text("ce_subject", subject, 1024);
+                .text("ce_subject", subject, 2048);
         if (source != null && !source.isBlank() && !isUriReference(source)) {
-            checks.add("ce_source", "not a URI reference '" + source + "'");
+            checks.add("ce_source", "not a URI reference " + Violation.quote(source));
         }
         checks.orThrow();
     }

@@ -34,7 +34,7 @@ public final class SampleEvents {
 
     /** Raw sha2-256 CID of "hello world\n"; vectors computed independently (see CidShapeTest). */
     public static final String CID = "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4";
-    /** The same content as a CIDv0. */
+    /** A CIDv0 with the same multihash: the same content for keys and blocking. */
     public static final String CID_V0 = "QmZjTnYw2TFhn9Nn7tjmPSoTBoY7YRkwPzwSrSbabY24Kp";
     /** The multihash of {@link #CID} in base32: the Kafka key of events about it. */
     public static final String MULTIHASH = "ciqksseqj4xq6r43r6azo2klgamewdjo2ha42kq6yd5yluuzugjkiry";

@@ -3,6 +3,7 @@ package io.pinfold.events.kafka;
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.EventMetadata;
 import io.pinfold.events.EventType;
+import io.pinfold.events.validation.FieldChecks;
 import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.events.validation.Violation;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -89,14 +89,14 @@ public final class CloudEventHeaders {
         if (specVersion == null) {
             violations.add(missing(SPEC_VERSION));
         } else if (!SPEC_VERSION_1_0.equals(specVersion)) {
-            violations.add(new Violation(SPEC_VERSION, "unsupported version '" + specVersion + "', expected 1.0"));
+            violations.add(new Violation(SPEC_VERSION, "unsupported version " + Violation.quote(specVersion) + ", expected 1.0"));
         }
 
         String id = values.get(ID);
         if (id == null) {
             violations.add(missing(ID));
-        } else if (!isUuid(id)) {
-            violations.add(new Violation(ID, "not a UUID '" + id + "'"));
+        } else if (!FieldChecks.isUuid(id)) {
+            violations.add(new Violation(ID, "not a UUID " + Violation.quote(id)));
         }
 
         String source = values.get(SOURCE);
@@ -111,8 +111,8 @@ public final class CloudEventHeaders {
         } else {
             type = EventType.fromCeType(typeName).orElse(null);
             if (type == null) {
-                violations.add(new Violation(TYPE, "unknown type '" + typeName
-                        + "' (Pinfold types look like io.pinfold.pin.requested)"));
+                violations.add(new Violation(TYPE, "unknown type " + Violation.quote(typeName)
+                        + " (Pinfold types look like io.pinfold.pin.requested)"));
             }
         }
 
@@ -124,8 +124,8 @@ public final class CloudEventHeaders {
             try {
                 time = OffsetDateTime.parse(timeText, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
-                violations.add(new Violation(TIME, "not an RFC 3339 timestamp '" + timeText
-                        + "' (e.g. 2026-01-31T12:00:00Z)"));
+                violations.add(new Violation(TIME, "not an RFC 3339 timestamp " + Violation.quote(timeText)
+                        + " (e.g. 2026-01-31T12:00:00Z)"));
             }
         }
 
@@ -153,10 +153,10 @@ public final class CloudEventHeaders {
             return Optional.empty();
         }
         if (mediaType.startsWith("application/cloudevents")) {
-            return Optional.of(new Violation(CONTENT_TYPE, "'" + contentType + "' is CloudEvents structured mode; "
+            return Optional.of(new Violation(CONTENT_TYPE, Violation.quote(contentType) + " is CloudEvents structured mode; "
                     + "Pinfold uses binary mode: ce_ headers and application/json data"));
         }
-        return Optional.of(new Violation(CONTENT_TYPE, "expected application/json, got '" + contentType + "'"));
+        return Optional.of(new Violation(CONTENT_TYPE, "expected application/json, got " + Violation.quote(contentType)));
     }
 
     /** Kafka allows repeated header keys; as with {@code Headers.lastHeader}, the last one wins. */
@@ -181,14 +181,6 @@ public final class CloudEventHeaders {
 
     private static Violation missing(String header) {
         return new Violation(header, "missing header");
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            return value.length() == 36 && UUID.fromString(value).toString().equalsIgnoreCase(value);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static void add(List<Header> headers, String key, String value) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -61,6 +62,15 @@ public final class EventCodec {
     public EventEnvelope<EventData> decode(String key, Iterable<Header> headers, byte[] value) {
         EventMetadata metadata = CloudEventHeaders.read(headers);
         return new EventEnvelope<>(key, metadata, decode(metadata.type(), value));
+    }
+
+    /** The JSON tree of {@code json}, or empty when it is not JSON. */
+    Optional<JsonNode> readTree(byte[] json) {
+        try {
+            return json == null ? Optional.empty() : Optional.ofNullable(mapper.readTree(json));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     EventData read(EventType type, byte[] json, boolean rejectUnknownFields) {

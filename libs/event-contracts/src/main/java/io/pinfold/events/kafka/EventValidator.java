@@ -40,7 +40,7 @@ public final class EventValidator {
         Optional<Topic> topic = Topic.byName(record.topic());
         if (topic.isEmpty()) {
             return new Validation.Rejected(List.of(new Violation("topic",
-                    "'" + record.topic() + "' is not a Pinfold topic")));
+                    Violation.quote(record.topic()) + " is not a Pinfold topic")));
         }
         return validate(topic.get(), record.key(), record.headers(), record.value());
     }
@@ -49,8 +49,17 @@ public final class EventValidator {
         return validate(topic, key, headers, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Validates one record consumed from {@code topic}. */
+    /** Validates one record consumed from {@code topic}; never throws. */
     public Validation validate(Topic topic, String key, Iterable<Header> headers, byte[] value) {
+        try {
+            return check(topic, key, headers, value);
+        } catch (RuntimeException e) {
+            // A record must never stop the consumer: whatever slipped through goes to the dead-letter topic.
+            return new Validation.Rejected(List.of(new Violation("value", "could not be read: " + e)));
+        }
+    }
+
+    private Validation check(Topic topic, String key, Iterable<Header> headers, byte[] value) {
         boolean keyMissing = key == null || key.isBlank();
         if (value == null) {
             if (!topic.isCompacted()) {
@@ -83,24 +92,27 @@ public final class EventValidator {
                 violations.addAll(e.violations());
             }
         }
-        if (data != null) {
-            String expectedKey = expectedKey(data);
-            if (!keyMissing && !key.equals(expectedKey)) {
-                violations.add(new Violation("key", "'" + key + "' is not " + keyDescription(type.get())
-                        + " (expected '" + expectedKey + "')"));
-            }
-            String subject = headerReading.subject().orElse(null);
-            if (subject != null && !subject.equals(data.subject())) {
-                violations.add(new Violation(CloudEventHeaders.SUBJECT, "'" + subject
-                        + "' does not match the data (expected '" + data.subject() + "')"));
-            }
+        Optional<String> expectedKey = data != null ? Optional.of(expectedKey(data))
+                : type.flatMap(t -> keyFromRawCid(t, value));
+        if (!keyMissing && expectedKey.isPresent() && !key.equals(expectedKey.get())) {
+            violations.add(new Violation("key", Violation.quote(key) + " is not " + keyDescription(type.get())
+                    + " (expected '" + expectedKey.get() + "')"));
+        }
+        String subject = headerReading.subject().orElse(null);
+        if (data != null && subject != null && !subject.equals(data.subject())) {
+            violations.add(new Violation(CloudEventHeaders.SUBJECT, Violation.quote(subject)
+                    + " does not match the data (expected '" + data.subject() + "')"));
         }
 
         if (!violations.isEmpty()) {
             return new Validation.Rejected(violations);
         }
         EventMetadata metadata = headerReading.metadata().orElseThrow();
-        return new Validation.Accepted(new EventEnvelope<>(key, metadata, data));
+        try {
+            return new Validation.Accepted(new EventEnvelope<>(key, metadata, data));
+        } catch (InvalidEventException e) {
+            return new Validation.Rejected(e.violations());
+        }
     }
 
     /** The Kafka key an event with this data must carry. */
@@ -112,6 +124,17 @@ public final class EventValidator {
             return keyed.recordKey();
         }
         throw new IllegalStateException("no key rule for " + data.getClass().getName());
+    }
+
+    /** A wrong key is worth reporting even when other fields are bad, as long as data.cid is readable. */
+    private Optional<String> keyFromRawCid(EventType type, byte[] value) {
+        if (!ContentEvent.class.isAssignableFrom(type.dataClass())) {
+            return Optional.empty();
+        }
+        return codec.readTree(value)
+                .map(tree -> tree.path("cid"))
+                .filter(cid -> cid.isTextual() && CidShape.problem(cid.asText()).isEmpty())
+                .map(cid -> CidShape.multihashBase32(cid.asText()));
     }
 
     private static String keyDescription(EventType type) {

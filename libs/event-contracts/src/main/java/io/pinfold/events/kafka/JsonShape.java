@@ -88,28 +88,28 @@ final class JsonShape {
             }
             return;
         }
-        Class<?> type1 = (Class<?>) type;
-        if (type1 == String.class) {
+        Class<?> javaType = (Class<?>) type;
+        if (javaType == String.class) {
             expect(value.isTextual(), "a string", value, field, out);
-        } else if (type1 == Integer.class || type1 == int.class) {
+        } else if (javaType == Integer.class || javaType == int.class) {
             expect(value.isIntegralNumber() && value.canConvertToInt(), "an integer", value, field, out);
-        } else if (type1 == Long.class || type1 == long.class) {
+        } else if (javaType == Long.class || javaType == long.class) {
             expect(value.isIntegralNumber() && value.canConvertToLong(), "an integer", value, field, out);
-        } else if (type1 == Boolean.class || type1 == boolean.class) {
+        } else if (javaType == Boolean.class || javaType == boolean.class) {
             expect(value.isBoolean(), "true or false", value, field, out);
-        } else if (type1 == Instant.class) {
+        } else if (javaType == Instant.class) {
             expect(value.isTextual() && isInstant(value.asText()),
                     "an RFC 3339 timestamp such as 2026-01-31T12:00:00Z", value, field, out);
-        } else if (type1.isEnum() && JsonEnum.class.isAssignableFrom(type1)) {
-            List<String> allowed = Arrays.stream(type1.getEnumConstants()).map(c -> ((JsonEnum) c).json()).toList();
+        } else if (javaType.isEnum() && JsonEnum.class.isAssignableFrom(javaType)) {
+            List<String> allowed = Arrays.stream(javaType.getEnumConstants()).map(c -> ((JsonEnum) c).json()).toList();
             if (!value.isTextual() || !allowed.contains(value.asText())) {
                 out.add(new Violation(field, "unknown value " + describe(value) + " (expected one of "
                         + String.join(", ", allowed) + ")"));
             }
-        } else if (type1.isRecord()) {
-            checkRecord(value, type1, field, out);
+        } else if (javaType.isRecord()) {
+            checkRecord(value, javaType, field, out);
         } else {
-            throw new IllegalStateException("no JSON shape for " + type1.getName() + " at " + field);
+            throw new IllegalStateException("no JSON shape for " + javaType.getName() + " at " + field);
         }
     }
 

@@ -55,7 +55,7 @@ public final class FieldChecks {
 
     public FieldChecks matches(String field, String value, Pattern pattern, String expected) {
         if (value != null && !pattern.matcher(value).matches()) {
-            add(field, "must be " + expected + ", was '" + shorten(value) + "'");
+            add(field, "must be " + expected + ", was " + Violation.quote(value));
         }
         return this;
     }
@@ -94,7 +94,7 @@ public final class FieldChecks {
 
     public FieldChecks uuid(String field, String value) {
         if (value != null && !isUuid(value)) {
-            add(field, "not a UUID '" + shorten(value) + "'");
+            add(field, "not a UUID " + Violation.quote(value));
         }
         return this;
     }
@@ -102,8 +102,8 @@ public final class FieldChecks {
     /** An absolute http(s) URL with a host, e.g. {@code http://127.0.0.1:15002}. */
     public FieldChecks httpUrl(String field, String value) {
         if (value != null && !isHttpUrl(value)) {
-            add(field, "must be an absolute http or https URL such as http://127.0.0.1:15002, was '"
-                    + shorten(value) + "'");
+            add(field, "must be an absolute http or https URL such as http://127.0.0.1:15002, was "
+                    + Violation.quote(value));
         }
         return this;
     }
@@ -186,7 +186,8 @@ public final class FieldChecks {
         }
     }
 
-    static boolean isUuid(String value) {
+    /** A UUID in its canonical 36-character form (any case). */
+    public static boolean isUuid(String value) {
         if (value.length() != 36) {
             return false;
         }
@@ -195,9 +196,5 @@ public final class FieldChecks {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    static String shorten(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 }

@@ -21,6 +21,11 @@ public record Violation(String field, String reason) {
         return new Violation(field.isEmpty() ? prefix : prefix + (field.startsWith("[") ? "" : ".") + field, reason);
     }
 
+    /** How a reason shows an offending value: quoted, and cut to 80 characters so reasons stay readable. */
+    public static String quote(String value) {
+        return "'" + (value.length() <= 80 ? value : value.substring(0, 77) + "...") + "'";
+    }
+
     @Override
     public String toString() {
         return field + ": " + reason;

@@ -55,10 +55,10 @@ class EventCodecTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "hello|data.cid: not a CID: unknown multibase prefix 'h'",
-            "Qm123|data.cid: not a CID: a CIDv0 (Qm…) has 46 characters, this one has 5",
-            "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2deve|data.cid: not a CID: the multihash announces a 32-byte digest but 31 bytes follow",
-            "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei1|data.cid: not a CID: '1' is not a base32 character",
+            "hello|data.cid: not a CID: multibase base32z ('h') is not supported",
+            "Qm123|data.cid: not a CID: CIDv0 must be 46 base58btc characters, got 5",
+            "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2deve|data.cid: not a CID: multihash digest is 31 bytes but declares 32",
+            "bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei1|data.cid: not a CID: invalid base32 character '1' at position 59",
     })
     void validatesCidsStructurally(String cid, String message) {
         String json = "{\"pinId\":\"req-1\",\"tenant\":\"acme\",\"cid\":\"" + cid + "\"}";

@@ -105,6 +105,16 @@ class EventValidatorTest {
     }
 
     @Test
+    void reportsAWrongKeyEvenWhenOtherFieldsAreBad() {
+        String json = VALID.replace("\"replication\":2", "\"replicaton\":2");
+
+        assertThat(reason(validator.validate(Topic.PINS, CID, CloudEventHeadersTest.validHeaders(), json)))
+                .isEqualTo("data.replicaton: unknown field (expected one of pinId, tenant, cid, name, origins, meta, "
+                        + "replication); key: '" + CID + "' is not the multihash of data.cid in base32 (expected '"
+                        + KEY + "')");
+    }
+
+    @Test
     void checksTheSubjectMatchesTheData() {
         RecordHeaders headers = CloudEventHeadersTest.validHeaders();
         headers.add("ce_subject", SampleEvents.OTHER_CID.getBytes(StandardCharsets.UTF_8));
@@ -187,6 +197,18 @@ class EventValidatorTest {
                 .isInstanceOf(Validation.Rejected.class);
         assertThat(validator.validate(Topic.PINS, "k", CloudEventHeadersTest.validHeaders(), "\u0000{"))
                 .isInstanceOf(Validation.Rejected.class);
+    }
+
+    @Test
+    void refusesAnOverlongKeyInsteadOfThrowing() {
+        RecordHeaders headers = CloudEventHeadersTest.validHeaders();
+
+        assertThat(reason(validator.validate(Topic.NODES, "n".repeat(3000), headers,
+                "{}"))).contains("ce_type: 'io.pinfold.pin.requested' is not published on pinfold.nodes");
+        EventData node = SampleEvents.full().get(EventType.NODE_REGISTERED);
+        EventEnvelope<EventData> event = EventEnvelope.create(PinfoldSource.PIN_SERVICE, "node-1", node);
+        assertThat(reason(validator.validate(Topic.NODES, "n".repeat(3000), CloudEventHeaders.write(event),
+                new EventCodec().encode(node)))).startsWith("key: '" + "n".repeat(77) + "...' is not data.nodeId");
     }
 
     private static RecordHeaders headersWithoutSubject() {

@@ -149,6 +149,17 @@ class EventDataRulesTest {
     }
 
     @Test
+    void longDenylistPathsStillMakeAnEvent() {
+        DenylistEntryAdded entry = new DenylistEntryAdded(DenylistEntryKind.PATH, CID, SampleEvents.MULTIHASH,
+                "a/".repeat(511) + "*", null, null, 410, null, null);
+
+        EventEnvelope<DenylistEntryAdded> event = EventEnvelope.create("/pinfold/takedown-service", entry);
+
+        assertThat(event.key()).hasSize(SampleEvents.MULTIHASH.length() + 1 + 1023);
+        assertThat(event.metadata().subject()).isEqualTo(entry.rule());
+    }
+
+    @Test
     void envelopeRefusesDataOfAnotherType() {
         EventMetadata metadata = EventMetadata.create(EventType.PIN_REMOVED, "/x", CID);
         PinRequested data = (PinRequested) SampleEvents.minimal().get(EventType.PIN_REQUESTED);

@@ -47,6 +47,9 @@ final class Exchange {
   /** Sends the request; {@code onResponse} gets the answer's head, whatever its status. */
   void start(HttpClient http, RequestOptions options, UploadBody body, Consumer<HttpClientRequest> onRequest,
       Consumer<HttpClientResponse> onResponse, Consumer<Throwable> onTransportFailure) {
+    if (ended.get()) {
+      return; // cancelled before it began
+    }
     timerId = vertx.setTimer(timeout.toMillis(), id -> fail(new KuboTimeoutException(call, timeout)));
     http.request(options).onComplete(opened -> {
       if (opened.failed()) {

@@ -29,14 +29,14 @@ final class KuboErrorDecoder {
   private static final int CLIENT_ERROR_CODE = 1;
   private static final int MAX_MESSAGE_LENGTH = 500;
 
-  private static final List<String> NOT_PINNED = List.of("not pinned", "is not pinned", "pinned indirectly");
+  // Wording of Kubo v0.43.1 (see KuboErrorDecoderTest and the integration tests that meet each case).
+  private static final List<String> NOT_PINNED = List.of("not pinned", "pinned indirectly");
   private static final List<String> NOT_FOUND = List.of(
-      "not found", "does not exist", "no such file", "could not resolve name", "no link named",
-      "could not find", "no key by the given name", "ipns record");
+      "not found", "does not exist", "could not resolve name", "no link named", "could not find",
+      "no key by the given name");
   private static final List<String> INVALID = List.of(
-      "invalid", "selected encoding not supported", "failed to parse", "unknown option", "unexpected ",
-      "illegal base", "must be", "argument \"", "is not a valid", "cid too short", "varint", "multihash",
-      "not supported", "missing");
+      "invalid", "is required", "must start with", "wrong kind", "selected encoding not supported",
+      "failed to parse", "unknown option", "illegal base", "is not a valid");
 
   private final URI rpcUrl;
 
@@ -63,6 +63,10 @@ final class KuboErrorDecoder {
     }
     if (status == 401 || status == 403) {
       return new KuboAccessDeniedException(call, clip(message), status);
+    }
+    if (status == 400 && code == KuboException.NO_CODE) {
+      // Plain-text 400: Kubo's argument parsing refused the request before running the command.
+      return new KuboInvalidRequestException(call, clip(message), code);
     }
     if (status == 404 && code == KuboException.NO_CODE) {
       // No JSON body: the command itself is unknown to this Kubo version.

@@ -32,6 +32,8 @@ import java.util.function.Function;
 public final class KuboTransport implements AutoCloseable {
 
   private static final String STREAM_ERROR_TRAILER = "X-Stream-Error";
+  static final long PAUSE_BACKLOG = 256;
+  static final long RESUME_BACKLOG = 64;
 
   private final Vertx vertx;
   private final HttpClient http;
@@ -113,29 +115,41 @@ public final class KuboTransport implements AutoCloseable {
   }
 
   /**
-   * Feeds the body through the decoder. Reading pauses whenever the subscriber has no demand left
-   * and resumes when it asks for more; both run on the response's event loop so they cannot cross.
+   * Feeds the body through the decoder. Reading pauses once the subscriber is more than
+   * {@link #PAUSE_BACKLOG} items behind its demand and resumes when it has caught up to
+   * {@link #RESUME_BACKLOG}; so memory stays bounded on a million pins, while a subscriber that got
+   * exactly what it asked for still sees the end of the stream (a paused response holds back its end).
    */
   private <T> void pipe(HttpClientResponse response, ChunkDecoder<T> decoder, MultiEmitter<? super T> emitter,
       Exchange exchange, Duration timeout) {
     Context context = vertx.getOrCreateContext();
-    emitter.onRequest(n -> context.runOnContext(ignored -> {
-      if (!exchange.isEnded() && emitter.requested() > 0) {
-        response.resume();
-      }
-    }));
+    Demand demand = new Demand();
+    emitter.onRequest(n -> {
+      demand.requested(n);
+      context.runOnContext(ignored -> {
+        if (!exchange.isEnded() && demand.paused() && demand.backlog() <= RESUME_BACKLOG) {
+          demand.resumed();
+          response.resume();
+        }
+      });
+    });
+    demand.requested(emitter.requested());
     response.exceptionHandler(failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
     response.handler(chunk -> {
       if (exchange.isEnded()) {
         return;
       }
       try {
-        decoder.accept(chunk, emitter::emit);
+        decoder.accept(chunk, item -> {
+          demand.emitted();
+          emitter.emit(item);
+        });
       } catch (RuntimeException unreadable) {
         exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
         return;
       }
-      if (emitter.requested() <= 0) {
+      if (!demand.paused() && demand.backlog() > PAUSE_BACKLOG) {
+        demand.pausing();
         response.pause();
       }
     });
@@ -153,9 +167,6 @@ public final class KuboTransport implements AutoCloseable {
         emitter.complete();
       }
     });
-    if (emitter.requested() <= 0) {
-      response.pause();
-    }
   }
 
   private void failFromErrorBody(Exchange exchange, HttpClientResponse response) {

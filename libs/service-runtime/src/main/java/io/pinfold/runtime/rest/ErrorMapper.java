@@ -46,6 +46,13 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST wraps a body it could not read into a plain 400: answer with what was wrong with it.
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadable(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException parsing) {
+            return malformed(parsing);
+        }
         int status = e.getResponse().getStatus();
         return respond(status, Response.Status.fromStatusCode(status) == null ? "ERROR" : Response.Status.fromStatusCode(status).name(),
                 e.getMessage());

@@ -21,6 +21,11 @@ final class ThrowawayKuboNodes {
   private ThrowawayKuboNodes() {}
 
   static KuboNodes start(int count) {
+    return start(count, Map.of());
+  }
+
+  /** {@code environment} adds to or overrides this JVM's environment for the script (e.g. PINFOLD_HOME). */
+  static KuboNodes start(int count, Map<String, String> environment) {
     Path state;
     try {
       state = Files.createTempDirectory("pinfold-kubo-");
@@ -32,8 +37,10 @@ final class ThrowawayKuboNodes {
     int gatewayBase = ports.freeBase(count);
     int swarmBase = ports.freeBase(count);
 
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(environment);
     env.put("PINFOLD_STATE", state.toString());
+    // The script stops the nodes itself once this JVM is gone, even after a kill -9 that skips the hook.
+    env.put("PINFOLD_OWNER_PID", Long.toString(ProcessHandle.current().pid()));
     env.put("PINFOLD_KUBO_RPC_PORT_BASE", Integer.toString(rpcBase));
     env.put("PINFOLD_KUBO_GATEWAY_PORT_BASE", Integer.toString(gatewayBase));
     env.put("PINFOLD_KUBO_SWARM_PORT_BASE", Integer.toString(swarmBase));

@@ -3,6 +3,7 @@ package io.pinfold.testsupport.quarkus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pinfold.testsupport.kafka.KafkaBroker;
+import io.pinfold.testsupport.kubo.KuboNodes;
 import io.pinfold.testsupport.postgres.Postgres;
 import io.pinfold.testsupport.postgres.PostgresDatabase;
 import io.pinfold.testsupport.tracing.Jaeger;
@@ -53,6 +54,20 @@ class TestResourcesTest {
 
         assertThat(first.start().get("quarkus.datasource.jdbc.url"))
                 .isNotEqualTo(second.start().get("quarkus.datasource.jdbc.url"));
+    }
+
+    @Test
+    void kuboResourceListsEveryNodesRpcAndGatewayInTheSameOrder() {
+        Map<String, String> config = new KuboTestResource().start();
+
+        KuboNodes nodes = KuboNodes.shared();
+        String[] rpc = config.get(KuboTestResource.RPC_URLS_PROPERTY).split(",");
+        String[] gateway = config.get(KuboTestResource.GATEWAY_URLS_PROPERTY).split(",");
+        assertThat(rpc).hasSize(nodes.size()).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 0; i < nodes.size(); i++) {
+            assertThat(rpc[i]).isEqualTo(nodes.node(i + 1).rpc());
+            assertThat(gateway[i]).isEqualTo(nodes.node(i + 1).gateway());
+        }
     }
 
     @Test

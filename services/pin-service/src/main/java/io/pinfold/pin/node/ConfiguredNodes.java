@@ -30,7 +30,7 @@ public class ConfiguredNodes {
         this.configured = pair(config.rpcUrls().orElse(List.of()), config.gatewayUrls().orElse(List.of()));
     }
 
-    @Scheduled(every = "${pinfold.kubo.register-interval:5s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${pinfold.kubo.register-interval:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> registerPending() {
         return Multi.createFrom().iterable(configured)

@@ -1,0 +1,49 @@
+package io.pinfold.edge.pool;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pinfold.events.node.NodeRegistered;
+import io.pinfold.events.node.NodeStateChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Kubo gateways this edge proxies to, rebuilt from the compacted pinfold.nodes topic at start and kept
+ * current by its events. In memory only: the edge never calls another service.
+ */
+@ApplicationScoped
+public class NodePool {
+    private final Map<String, PoolNode> nodes = new ConcurrentHashMap<>();
+
+    public NodePool(MeterRegistry registry) {
+        Gauge.builder("pinfold.edge.pool.nodes", nodes, Map::size).description("Kubo nodes known to the edge").register(registry);
+        Gauge.builder("pinfold.edge.pool.serving", this, pool -> pool.serving().size())
+                .description("Kubo nodes the edge proxies to (state active)").register(registry);
+    }
+
+    void apply(NodeRegistered event, Instant at) {
+        nodes.put(event.nodeId(), new PoolNode(event.nodeId(), event.peerId(), URI.create(event.gatewayUrl()), event.state(), at));
+    }
+
+    void apply(NodeStateChanged event, Instant at) {
+        nodes.put(event.nodeId(), new PoolNode(event.nodeId(), event.peerId(), URI.create(event.gatewayUrl()), event.state(), at));
+    }
+
+    /** A tombstone on pinfold.nodes: the node left the registry. */
+    void remove(String nodeId) {
+        nodes.remove(nodeId);
+    }
+
+    public List<PoolNode> all() {
+        return nodes.values().stream().sorted(Comparator.comparing(PoolNode::id)).toList();
+    }
+
+    public List<PoolNode> serving() {
+        return nodes.values().stream().filter(PoolNode::serves).sorted(Comparator.comparing(PoolNode::id)).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package io.pinfold.gc.node;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A Kubo node as gc-service last heard of it on pinfold.nodes. */
+@Entity
+@Table(name = "gc_node")
+public class GcNode extends PanacheEntityBase {
+    @Id
+    public String id;
+
+    @Column(name = "peer_id", nullable = false)
+    public String peerId;
+
+    @Column(name = "rpc_url", nullable = false)
+    public String rpcUrl;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "announced_at", nullable = false)
+    public OffsetDateTime announcedAt;
+}
