@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Pinfold local stack: helpers shared by ./pinfold and deploy/local/parts/*.sh (source it; not executable).
 #
 # A part script sets PF_PART (e.g. "kafka") before calling these. Every failure ends in one line on

@@ -12,6 +12,7 @@
 # PINFOLD_JAEGER_START_TIMEOUT [60], PINFOLD_STATE, PINFOLD_HOME.
 set -euo pipefail
 
+# shellcheck disable=SC2034 # read by lib.sh
 PF_PART=jaeger
 # shellcheck source=../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -42,7 +43,7 @@ usage() {
 # carries it in Jaeger's own version string instead.
 installed() {
   [[ -x "$BIN" ]] || return 1
-  go version -m "$BIN" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+$JAEGER_MODULE[[:space:]]+$JAEGER_VERSION\b" \
+  go version -m "$BIN" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+${JAEGER_MODULE}[[:space:]]+${JAEGER_VERSION}\b" \
     || "$BIN" version 2>/dev/null | grep -q "\"$JAEGER_VERSION\""
 }
 

@@ -11,6 +11,7 @@
 # PINFOLD_KAFKA_HEAP [512m], PINFOLD_KAFKA_START_TIMEOUT [90], PINFOLD_STATE, PINFOLD_HOME.
 set -euo pipefail
 
+# shellcheck disable=SC2034 # read by lib.sh
 PF_PART=kafka
 # shellcheck source=../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"

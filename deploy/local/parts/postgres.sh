@@ -12,6 +12,7 @@
 # (the OS user the server runs as when we are root: initdb refuses root), PINFOLD_PG_START_TIMEOUT [60].
 set -euo pipefail
 
+# shellcheck disable=SC2034 # read by lib.sh
 PF_PART=postgres
 # shellcheck source=../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -58,7 +59,9 @@ cmd_install() {
   # The package starts its own cluster on 5432; Pinfold runs its own, so that one must not hold the port.
   if command -v pg_lsclusters >/dev/null; then
     pg_lsclusters --no-header 2>/dev/null | while read -r version name _ status _; do
-      [[ "$status" == online* ]] && pg_ctlcluster "$version" "$name" stop >>"$INSTALL_LOG" 2>&1 || true
+      if [[ "$status" == online* ]]; then
+        pg_ctlcluster "$version" "$name" stop >>"$INSTALL_LOG" 2>&1 || true
+      fi
     done
   fi
 }

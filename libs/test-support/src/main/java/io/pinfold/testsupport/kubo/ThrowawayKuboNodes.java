@@ -49,6 +49,8 @@ final class ThrowawayKuboNodes {
     // Registered before the first start, so a node started before a later one fails is stopped too.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(script, count, state), "pinfold-kubo-stop"));
 
+    System.err.printf("pinfold test-support: starting %d Kubo node(s) with deploy/local/parts/kubo.sh (state: %s)%n",
+        count, state);
     List<KuboNode> nodes = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       script.run("start", Integer.toString(n));

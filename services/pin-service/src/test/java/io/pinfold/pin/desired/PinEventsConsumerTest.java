@@ -1,0 +1,142 @@
+package io.pinfold.pin.desired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.PinfoldSource;
+import io.pinfold.events.kafka.CloudEventHeaders;
+import io.pinfold.events.kafka.EventCodec;
+import io.pinfold.events.pin.PinRequested;
+import io.pinfold.ipfs.cid.Cid;
+import io.pinfold.testsupport.kafka.RecordPublisher;
+import io.pinfold.testsupport.kafka.TopicProbe;
+import io.pinfold.testsupport.quarkus.KafkaTestResource;
+import io.pinfold.testsupport.quarkus.KuboTestResource;
+import io.pinfold.testsupport.quarkus.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * pinfold.pins as an outside system uses it: records published straight to the real broker with the
+ * plain Kafka client, valid ones applied to the desired state, bad ones dead-lettered with their reason.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KuboTestResource.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_test"))
+class PinEventsConsumerTest {
+    private static final String CID_V0 = "QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n";
+    private static final String CID_V1 = "bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+
+    @Inject
+    AgroalDataSource database;
+
+    @Test
+    void aValidPinRequestFromOutsideBecomesDesiredStateKeyedByMultihash() throws Exception {
+        String pinId = "ext-" + UUID.randomUUID();
+        PinRequested data = new PinRequested(pinId, "acme", CID_V0, "dataset v1", List.of(), Map.of(), 2);
+        String key = Cid.parse(CID_V0).multihash().toBase32();
+        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", key, data);
+        publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> desiredPin(pinId).isPresent());
+        Map<String, Object> row = desiredPin(pinId).orElseThrow();
+        // The CID stays as the requester wrote it (a v0 stays v0); the multihash is the identity both forms share.
+        assertThat(row).containsEntry("cid", CID_V0)
+                .containsEntry("multihash", key)
+                .containsEntry("multihash", Cid.parse(CID_V1).multihash().toBase32())
+                .containsEntry("tenant", "acme")
+                .containsEntry("name", "dataset v1")
+                .containsEntry("replication", 2);
+    }
+
+    @Test
+    void aBrokenRecordGoesToTheDeadLetterTopicWithItsReasonAndTheConsumerCarriesOn() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        List<Header> headers = List.of(
+                new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_id", marker.getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_source", "/acme/ingest".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_type", "io.pinfold.pin.requested".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("ce_time", "2026-11-26T10:00:00Z".getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
+        String value = "{\"pinId\":\"p-" + marker + "\",\"tenant\":\"acme\",\"cid\":\"not-a-cid\",\"replication\":99}";
+        publish("some-key", headers, value.getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicProbe.shared().await("pinfold.pins.dlq",
+                record -> marker.equals(TopicProbe.header(record, "ce_id")), Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        String reason = TopicProbe.header(dead.get(0), "dead-letter-reason");
+        assertThat(reason).contains("data.cid: not a CID").contains("data.replication");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(value);
+
+        // The consumer did not stop: a valid record published after the bad one is applied.
+        String pinId = "after-" + marker;
+        PinRequested data = new PinRequested(pinId, "acme", CID_V1, null, null, null, null);
+        String key = Cid.parse(CID_V1).multihash().toBase32();
+        publish(key, CloudEventHeaders.write(EventEnvelope.create(PinfoldSource.PIN_SERVICE, key, data)), new EventCodec().encode(data));
+        await().atMost(Duration.ofSeconds(20)).until(() -> desiredPin(pinId).isPresent());
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        String pinId = "twice-" + UUID.randomUUID();
+        PinRequested data = new PinRequested(pinId, "acme", CID_V1, "first", null, null, null);
+        String key = Cid.parse(CID_V1).multihash().toBase32();
+        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", key, data);
+        publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
+        publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
+        await().atMost(Duration.ofSeconds(20)).until(() -> desiredPin(pinId).isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxEntries(event.metadata().id()) == 1);
+    }
+
+    private static void publish(String key, List<Header> headers, byte[] value) {
+        RecordPublisher.shared().publish("pinfold.pins", key, headers, value);
+    }
+
+    private Optional<Map<String, Object>> desiredPin(String pinId) throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT cid, multihash, tenant, name, replication FROM desired_pin WHERE pin_id = ?")) {
+            query.setString(1, pinId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                java.util.HashMap<String, Object> row = new java.util.HashMap<>();
+                for (String column : List.of("cid", "multihash", "tenant", "name", "replication")) {
+                    row.put(column, rows.getObject(column));
+                }
+                return Optional.of(row);
+            }
+        }
+    }
+
+    private long inboxEntries(String eventId) throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM inbox_event WHERE event_id = ?")) {
+            query.setString(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}

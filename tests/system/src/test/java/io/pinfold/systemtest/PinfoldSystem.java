@@ -1,0 +1,168 @@
+package io.pinfold.systemtest;
+
+import io.pinfold.systemtest.health.HealthReport;
+import io.pinfold.systemtest.kafka.IsolatedKafka;
+import io.pinfold.systemtest.process.ServiceProcess;
+import io.pinfold.testsupport.kubo.KuboNode;
+import io.pinfold.testsupport.kubo.KuboNodes;
+import io.pinfold.testsupport.postgres.Postgres;
+import io.pinfold.testsupport.postgres.PostgresDatabase;
+import io.pinfold.testsupport.stack.FreePorts;
+import io.pinfold.testsupport.tracing.Jaeger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The four packaged services as separate JVMs, wired to real parts: a Kafka broker of their own (see
+ * {@link IsolatedKafka}), one fresh database per service on the shared PostgreSQL, the shared Kubo nodes
+ * and the shared Jaeger. pin-service starts with no configured nodes, so every node event of this system
+ * starts at an operator's POST /nodes.
+ */
+public final class PinfoldSystem implements AutoCloseable {
+
+    /** Generous: four Quarkus JVMs start at once on a 2-core machine that may be busy with a build. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+    // Small heaps; C1 only and the serial collector start a JVM faster on 2 cores, which is what matters here.
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final String GATEWAYS_CHECK = "Kubo gateways";
+
+    private final String runId;
+    private final IsolatedKafka kafka;
+    private final Postgres postgres;
+    private final KuboNodes kubo;
+    private final Jaeger jaeger;
+    private final Map<PinfoldService, PostgresDatabase> databases = new EnumMap<>(PinfoldService.class);
+    private final Map<PinfoldService, ServiceProcess> processes = new EnumMap<>(PinfoldService.class);
+
+    private PinfoldSystem(String runId, IsolatedKafka kafka, Postgres postgres, KuboNodes kubo, Jaeger jaeger) {
+        this.runId = runId;
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.kubo = kubo;
+        this.jaeger = jaeger;
+    }
+
+    /**
+     * Starts everything and waits until pin-service, gc-service and takedown-service are ready, and the edge
+     * has every check UP but possibly its Kubo gateways one (it has no gateway until a node is registered).
+     */
+    public static PinfoldSystem start(Path logDirectory) {
+        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        PinfoldSystem system = new PinfoldSystem(runId, IsolatedKafka.start(), Postgres.shared(), KuboNodes.shared(), Jaeger.shared());
+        try {
+            system.launch(logDirectory);
+            system.awaitStarted();
+            return system;
+        } catch (RuntimeException | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public ServiceProcess process(PinfoldService service) {
+        return processes.get(service);
+    }
+
+    public PostgresDatabase database(PinfoldService service) {
+        PostgresDatabase database = databases.get(service);
+        if (database == null) {
+            throw new IllegalArgumentException(service.serviceName() + " has no database");
+        }
+        return database;
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public KuboNodes kubo() {
+        return kubo;
+    }
+
+    public Jaeger jaeger() {
+        return jaeger;
+    }
+
+    /** Stops the services (SIGTERM) and drops their databases. */
+    @Override
+    public void close() {
+        processes.values().forEach(ServiceProcess::stop);
+        try (Connection connection = Postgres.connect(new PostgresDatabase(postgres.host(), postgres.port(), "postgres",
+                postgres.user(), postgres.password())); Statement statement = connection.createStatement()) {
+            for (PostgresDatabase database : databases.values()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("system test: could not drop databases " + databases.values() + ": " + e.getMessage());
+        }
+    }
+
+    private void launch(Path logDirectory) {
+        System.err.printf("system test %s: %s, %s, Kubo %s, %s%n", runId, kafka, postgres,
+                kubo.all().stream().map(KuboNode::rpc).toList(), jaeger);
+        List<Integer> ports = FreePorts.take(PinfoldService.values().length);
+        Map<String, String> shared = new LinkedHashMap<>();
+        shared.put("PINFOLD_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        shared.put("PINFOLD_PG_HOST", postgres.host());
+        shared.put("PINFOLD_PG_PORT", Integer.toString(postgres.port()));
+        shared.put("PINFOLD_PG_USER", postgres.user());
+        shared.put("PINFOLD_PG_PASSWORD", postgres.password());
+        shared.put("PINFOLD_OTLP_ENDPOINT", jaeger.otlpEndpoint());
+        String rpcUrls = kubo.all().stream().map(KuboNode::rpc).collect(Collectors.joining(","));
+
+        for (PinfoldService service : PinfoldService.values()) {
+            ServiceProcess.Builder builder = ServiceProcess.builder(service.serviceName())
+                    .jar(service.jar())
+                    .port(service.portVariable(), ports.get(service.ordinal()))
+                    .env(shared)
+                    .jvmOptions(JVM_OPTIONS)
+                    // Spans leave every 0.5 s instead of 5 s, so the trace is in Jaeger soon after the work.
+                    .systemProperty("quarkus.otel.bsp.schedule.delay", "0.5s")
+                    .logDirectory(logDirectory);
+            service.databaseVariable().ifPresent(variable -> {
+                PostgresDatabase database = postgres.createDatabase(service.databaseName(runId));
+                databases.put(service, database);
+                builder.env(variable, database.name());
+            });
+            switch (service) {
+                // Empty, not unset: unset would fall back to the defaults of application.properties.
+                case PIN -> builder.systemProperty("pinfold.kubo.rpc-urls", "").systemProperty("pinfold.kubo.gateway-urls", "");
+                case GC -> builder.env("PINFOLD_KUBO_RPC_URLS", rpcUrls);
+                default -> {
+                }
+            }
+            processes.put(service, builder.build());
+        }
+        // All at once: the JVMs start in parallel and the waits below overlap.
+        processes.values().forEach(ServiceProcess::start);
+    }
+
+    private void awaitStarted() {
+        List<PinfoldService> waitingForReady = new ArrayList<>(List.of(PinfoldService.PIN, PinfoldService.GC, PinfoldService.TAKEDOWN));
+        for (PinfoldService service : waitingForReady) {
+            processes.get(service).awaitReady(START_TIMEOUT);
+        }
+        processes.get(PinfoldService.EDGE).awaitHealth("/q/health/ready", "every readiness check UP but '" + GATEWAYS_CHECK + "'",
+                PinfoldSystem::upButGateways, START_TIMEOUT);
+    }
+
+    private static boolean upButGateways(HealthReport report) {
+        return !report.checks().isEmpty()
+                && report.checks().values().stream().allMatch(check -> check.up() || check.name().equals(GATEWAYS_CHECK));
+    }
+}
