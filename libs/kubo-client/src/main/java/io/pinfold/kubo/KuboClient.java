@@ -32,93 +32,93 @@ import java.util.Objects;
  */
 public final class KuboClient implements AutoCloseable {
 
-  private final KuboTransport transport;
-  private final KuboClientOptions options;
-  private final Duration timeout;
-  private final boolean ownsTransport;
+    private final KuboTransport transport;
+    private final KuboClientOptions options;
+    private final Duration timeout;
+    private final boolean ownsTransport;
 
-  private KuboClient(KuboTransport transport, KuboClientOptions options, Duration timeout, boolean ownsTransport) {
-    this.transport = transport;
-    this.options = options;
-    this.timeout = timeout;
-    this.ownsTransport = ownsTransport;
-  }
-
-  public static KuboClient create(Vertx vertx, KuboClientOptions options) {
-    Objects.requireNonNull(vertx, "vertx");
-    Objects.requireNonNull(options, "options");
-    KuboTransport transport = new KuboTransport(vertx, options.rpcUrl(), options.baseUrl(), options.connectTimeout(),
-        options.maxConnections(), options.authorization());
-    return new KuboClient(transport, options, options.timeout(), true);
-  }
-
-  public static KuboClient create(io.vertx.mutiny.core.Vertx vertx, KuboClientOptions options) {
-    return create(Objects.requireNonNull(vertx, "vertx").getDelegate(), options);
-  }
-
-  /** The same client with another deadline for its calls; shares the connections, closing it is a no-op. */
-  public KuboClient withTimeout(Duration callTimeout) {
-    KuboClientOptions.requirePositive("timeout", callTimeout);
-    return new KuboClient(transport, options, callTimeout, false);
-  }
-
-  public URI rpcUrl() {
-    return options.rpcUrl();
-  }
-
-  public Duration timeout() {
-    return timeout;
-  }
-
-  /** The node's identity: peer ID, addresses, agent version. */
-  public Uni<IdInfo> id() {
-    return transport.callJson(KuboRequest.command("id"), timeout, IdInfo::from);
-  }
-
-  public Uni<VersionInfo> version() {
-    return transport.callJson(KuboRequest.command("version"), timeout, VersionInfo::from);
-  }
-
-  public ContentApi content() {
-    return new ContentApi(transport, timeout);
-  }
-
-  public PinApi pin() {
-    return new PinApi(transport, timeout);
-  }
-
-  public BlockApi block() {
-    return new BlockApi(transport, timeout);
-  }
-
-  public DagApi dag() {
-    return new DagApi(transport, timeout);
-  }
-
-  public RepoApi repo() {
-    return new RepoApi(transport, timeout);
-  }
-
-  public NameApi name() {
-    return new NameApi(transport, timeout);
-  }
-
-  public FilesApi files() {
-    return new FilesApi(transport, timeout);
-  }
-
-  public ConfigApi config() {
-    return new ConfigApi(transport, timeout);
-  }
-
-  public SwarmApi swarm() {
-    return new SwarmApi(transport, timeout);
-  }
-
-  @Override
-  public void close() {
-    if (ownsTransport) {
-      transport.close();
+    private KuboClient(KuboTransport transport, KuboClientOptions options, Duration timeout, boolean ownsTransport) {
+        this.transport = transport;
+        this.options = options;
+        this.timeout = timeout;
+        this.ownsTransport = ownsTransport;
     }
-  }
+
+    public static KuboClient create(Vertx vertx, KuboClientOptions options) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(options, "options");
+        KuboTransport transport = new KuboTransport(vertx, options.rpcUrl(), options.baseUrl(), options.connectTimeout(),
+                options.maxConnections(), options.authorization());
+        return new KuboClient(transport, options, options.timeout(), true);
+    }
+
+    public static KuboClient create(io.vertx.mutiny.core.Vertx vertx, KuboClientOptions options) {
+        return create(Objects.requireNonNull(vertx, "vertx").getDelegate(), options);
+    }
+
+    /** The same client with another deadline for its calls; shares the connections, closing it is a no-op. */
+    public KuboClient withTimeout(Duration callTimeout) {
+        KuboClientOptions.requirePositive("timeout", callTimeout);
+        return new KuboClient(transport, options, callTimeout, false);
+    }
+
+    public URI rpcUrl() {
+        return options.rpcUrl();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The node's identity: peer ID, addresses, agent version. */
+    public Uni<IdInfo> id() {
+        return transport.callJson(KuboRequest.command("id"), timeout, IdInfo::from);
+    }
+
+    public Uni<VersionInfo> version() {
+        return transport.callJson(KuboRequest.command("version"), timeout, VersionInfo::from);
+    }
+
+    public ContentApi content() {
+        return new ContentApi(transport, timeout);
+    }
+
+    public PinApi pin() {
+        return new PinApi(transport, timeout);
+    }
+
+    public BlockApi block() {
+        return new BlockApi(transport, timeout);
+    }
+
+    public DagApi dag() {
+        return new DagApi(transport, timeout);
+    }
+
+    public RepoApi repo() {
+        return new RepoApi(transport, timeout);
+    }
+
+    public NameApi name() {
+        return new NameApi(transport, timeout);
+    }
+
+    public FilesApi files() {
+        return new FilesApi(transport, timeout);
+    }
+
+    public ConfigApi config() {
+        return new ConfigApi(transport, timeout);
+    }
+
+    public SwarmApi swarm() {
+        return new SwarmApi(transport, timeout);
+    }
+
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
 }

@@ -18,92 +18,92 @@ import java.util.Optional;
  * @param authorization value of the {@code Authorization} header, when the node has API.Authorizations
  */
 public record KuboClientOptions(
-    URI rpcUrl, Duration timeout, Duration connectTimeout, int maxConnections, Optional<String> authorization) {
+        URI rpcUrl, Duration timeout, Duration connectTimeout, int maxConnections, Optional<String> authorization) {
 
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  public static final int DEFAULT_MAX_CONNECTIONS = 32;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_MAX_CONNECTIONS = 32;
 
-  public KuboClientOptions {
-    Objects.requireNonNull(rpcUrl, "rpcUrl");
-    Objects.requireNonNull(authorization, "authorization");
-    String scheme = rpcUrl.getScheme();
-    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || rpcUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "kubo rpcUrl: expected http://host:port or https://host:port, got '" + rpcUrl + "'");
+    public KuboClientOptions {
+        Objects.requireNonNull(rpcUrl, "rpcUrl");
+        Objects.requireNonNull(authorization, "authorization");
+        String scheme = rpcUrl.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || rpcUrl.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "kubo rpcUrl: expected http://host:port or https://host:port, got '" + rpcUrl + "'");
+        }
+        requirePositive("timeout", timeout);
+        requirePositive("connectTimeout", connectTimeout);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("kubo maxConnections: must be at least 1, got " + maxConnections);
+        }
     }
-    requirePositive("timeout", timeout);
-    requirePositive("connectTimeout", connectTimeout);
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException("kubo maxConnections: must be at least 1, got " + maxConnections);
+
+    /** Options with defaults for the node at {@code rpcUrl}; throws IllegalArgumentException naming the bad part. */
+    public static KuboClientOptions of(String rpcUrl) {
+        Objects.requireNonNull(rpcUrl, "rpcUrl");
+        URI uri;
+        try {
+            uri = URI.create(rpcUrl.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kubo rpcUrl: not a URL: '" + rpcUrl + "'", e);
+        }
+        return of(uri);
     }
-  }
 
-  /** Options with defaults for the node at {@code rpcUrl}; throws IllegalArgumentException naming the bad part. */
-  public static KuboClientOptions of(String rpcUrl) {
-    Objects.requireNonNull(rpcUrl, "rpcUrl");
-    URI uri;
-    try {
-      uri = URI.create(rpcUrl.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("kubo rpcUrl: not a URL: '" + rpcUrl + "'", e);
+    public static KuboClientOptions of(URI rpcUrl) {
+        return new KuboClientOptions(
+                rpcUrl, DEFAULT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_CONNECTIONS, Optional.empty());
     }
-    return of(uri);
-  }
 
-  public static KuboClientOptions of(URI rpcUrl) {
-    return new KuboClientOptions(
-        rpcUrl, DEFAULT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_CONNECTIONS, Optional.empty());
-  }
-
-  public KuboClientOptions withTimeout(Duration timeout) {
-    return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, authorization);
-  }
-
-  public KuboClientOptions withConnectTimeout(Duration connectTimeout) {
-    return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, authorization);
-  }
-
-  public KuboClientOptions withMaxConnections(int maxConnections) {
-    return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, authorization);
-  }
-
-  /** For a node whose API.Authorizations holds {@code basic:user:password}. */
-  public KuboClientOptions withBasicAuth(String user, String password) {
-    Objects.requireNonNull(user, "user");
-    Objects.requireNonNull(password, "password");
-    String token = Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return withAuthorization("Basic " + token);
-  }
-
-  /** For a node whose API.Authorizations holds {@code bearer:token}. */
-  public KuboClientOptions withBearerToken(String token) {
-    Objects.requireNonNull(token, "token");
-    return withAuthorization("Bearer " + token);
-  }
-
-  private KuboClientOptions withAuthorization(String header) {
-    return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, Optional.of(header));
-  }
-
-  /** The RPC URL without a trailing slash, ready for {@code /api/v0/…}. */
-  public String baseUrl() {
-    String url = rpcUrl.toString();
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  static void requirePositive(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException("kubo " + name + ": must be positive, got " + value);
+    public KuboClientOptions withTimeout(Duration timeout) {
+        return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, authorization);
     }
-  }
 
-  @Override
-  public String toString() {
-    // Never print the credentials.
-    return "KuboClientOptions[rpcUrl=" + rpcUrl + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
-        + ", maxConnections=" + maxConnections + ", authorization=" + (authorization.isPresent() ? "***" : "none") + "]";
-  }
+    public KuboClientOptions withConnectTimeout(Duration connectTimeout) {
+        return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, authorization);
+    }
+
+    public KuboClientOptions withMaxConnections(int maxConnections) {
+        return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, authorization);
+    }
+
+    /** For a node whose API.Authorizations holds {@code basic:user:password}. */
+    public KuboClientOptions withBasicAuth(String user, String password) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        String token = Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return withAuthorization("Basic " + token);
+    }
+
+    /** For a node whose API.Authorizations holds {@code bearer:token}. */
+    public KuboClientOptions withBearerToken(String token) {
+        Objects.requireNonNull(token, "token");
+        return withAuthorization("Bearer " + token);
+    }
+
+    private KuboClientOptions withAuthorization(String header) {
+        return new KuboClientOptions(rpcUrl, timeout, connectTimeout, maxConnections, Optional.of(header));
+    }
+
+    /** The RPC URL without a trailing slash, ready for {@code /api/v0/…}. */
+    public String baseUrl() {
+        String url = rpcUrl.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("kubo " + name + ": must be positive, got " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Never print the credentials.
+        return "KuboClientOptions[rpcUrl=" + rpcUrl + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
+                + ", maxConnections=" + maxConnections + ", authorization=" + (authorization.isPresent() ? "***" : "none") + "]";
+    }
 }

@@ -23,105 +23,105 @@ import org.junit.jupiter.api.Test;
  */
 class DeadlinesAndCancellationTest {
 
-  private static final Duration TINY = Duration.ofMillis(400);
+    private static final Duration TINY = Duration.ofMillis(400);
 
-  @Test
-  void aCallPastItsDeadlineFailsAsTimeoutAndKuboStopsLooking() {
-    String missing = LiveKubo.unavailableCid();
-    KuboClient hasty = LiveKubo.first().withTimeout(TINY);
+    @Test
+    void aCallPastItsDeadlineFailsAsTimeoutAndKuboStopsLooking() {
+        String missing = LiveKubo.unavailableCid();
+        KuboClient hasty = LiveKubo.first().withTimeout(TINY);
 
-    long started = System.nanoTime();
-    assertThatThrownBy(() -> hasty.block().stat(missing).await().atMost(WAIT))
-        .isInstanceOf(KuboTimeoutException.class)
-        .hasMessage("kubo block/stat: no answer within 400 ms (request aborted)");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> hasty.block().stat(missing).await().atMost(WAIT))
+                .isInstanceOf(KuboTimeoutException.class)
+                .hasMessage("kubo block/stat: no answer within 400 ms (request aborted)");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 
-    awaitNotWanted(missing);
-  }
-
-  @Test
-  void aStreamedCallWithoutAFirstAnswerInTimeFailsAsTimeout() {
-    String missing = LiveKubo.unavailableCid();
-
-    AssertSubscriber<Ref> subscriber = LiveKubo.first().withTimeout(TINY).content()
-        .refs(missing, RefsOptions.allUnique())
-        .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
-
-    subscriber.awaitFailure(WAIT);
-    assertThat(subscriber.getFailure())
-        .isInstanceOf(KuboTimeoutException.class)
-        .hasMessage("kubo refs: no answer within 400 ms (request aborted)");
-    awaitNotWanted(missing);
-  }
-
-  @Test
-  void cancellingAUniAbortsTheRequestOnKubo() {
-    String missing = LiveKubo.unavailableCid();
-
-    UniAssertSubscriber<?> subscriber = LiveKubo.first().block().stat(missing)
-        .subscribe().withSubscriber(UniAssertSubscriber.create());
-    awaitWanted(missing);
-
-    subscriber.cancel();
-
-    awaitNotWanted(missing);
-    subscriber.assertNotTerminated();
-  }
-
-  @Test
-  void cancellingAStreamAbortsTheRequestOnKubo() {
-    String missing = LiveKubo.unavailableCid();
-
-    AssertSubscriber<?> subscriber = LiveKubo.first().content().refs(missing, RefsOptions.allUnique())
-        .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
-    awaitWanted(missing);
-
-    subscriber.cancel();
-
-    awaitNotWanted(missing);
-    subscriber.assertNotTerminated();
-  }
-
-  @Test
-  void aNodeThatIsNotThereIsUnreachable() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
+        awaitNotWanted(missing);
     }
-    try (KuboClient nowhere = KuboClient.create(LiveKubo.vertx(), KuboClientOptions.of("http://127.0.0.1:" + closedPort))) {
-      assertThatThrownBy(() -> nowhere.id().await().atMost(WAIT))
-          .isInstanceOf(KuboUnreachableException.class)
-          .hasMessageStartingWith("kubo id: cannot connect to http://127.0.0.1:" + closedPort);
+
+    @Test
+    void aStreamedCallWithoutAFirstAnswerInTimeFailsAsTimeout() {
+        String missing = LiveKubo.unavailableCid();
+
+        AssertSubscriber<Ref> subscriber = LiveKubo.first().withTimeout(TINY).content()
+                .refs(missing, RefsOptions.allUnique())
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+
+        subscriber.awaitFailure(WAIT);
+        assertThat(subscriber.getFailure())
+                .isInstanceOf(KuboTimeoutException.class)
+                .hasMessage("kubo refs: no answer within 400 ms (request aborted)");
+        awaitNotWanted(missing);
     }
-  }
 
-  private static void awaitWanted(String cid) {
-    awaitWantlist(cid, true);
-  }
+    @Test
+    void cancellingAUniAbortsTheRequestOnKubo() {
+        String missing = LiveKubo.unavailableCid();
 
-  private static void awaitNotWanted(String cid) {
-    awaitWantlist(cid, false);
-  }
+        UniAssertSubscriber<?> subscriber = LiveKubo.first().block().stat(missing)
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        awaitWanted(missing);
 
-  private static void awaitWantlist(String cid, boolean wanted) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    String wantlist = "";
-    while (System.nanoTime() < deadline) {
-      wantlist = LiveKubo.rawRpc(LiveKubo.node1(), "bitswap/wantlist");
-      if (wantlist.contains(cid) == wanted) {
-        return;
-      }
-      sleep();
+        subscriber.cancel();
+
+        awaitNotWanted(missing);
+        subscriber.assertNotTerminated();
     }
-    throw new AssertionError("node 1's wantlist " + (wanted ? "never held " : "still holds ") + cid + ": " + wantlist);
-  }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
+    @Test
+    void cancellingAStreamAbortsTheRequestOnKubo() {
+        String missing = LiveKubo.unavailableCid();
+
+        AssertSubscriber<?> subscriber = LiveKubo.first().content().refs(missing, RefsOptions.allUnique())
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        awaitWanted(missing);
+
+        subscriber.cancel();
+
+        awaitNotWanted(missing);
+        subscriber.assertNotTerminated();
     }
-  }
+
+    @Test
+    void aNodeThatIsNotThereIsUnreachable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (KuboClient nowhere = KuboClient.create(LiveKubo.vertx(), KuboClientOptions.of("http://127.0.0.1:" + closedPort))) {
+            assertThatThrownBy(() -> nowhere.id().await().atMost(WAIT))
+                    .isInstanceOf(KuboUnreachableException.class)
+                    .hasMessageStartingWith("kubo id: cannot connect to http://127.0.0.1:" + closedPort);
+        }
+    }
+
+    private static void awaitWanted(String cid) {
+        awaitWantlist(cid, true);
+    }
+
+    private static void awaitNotWanted(String cid) {
+        awaitWantlist(cid, false);
+    }
+
+    private static void awaitWantlist(String cid, boolean wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        String wantlist = "";
+        while (System.nanoTime() < deadline) {
+            wantlist = LiveKubo.rawRpc(LiveKubo.node1(), "bitswap/wantlist");
+            if (wantlist.contains(cid) == wanted) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("node 1's wantlist " + (wanted ? "never held " : "still holds ") + cid + ": " + wantlist);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
 }

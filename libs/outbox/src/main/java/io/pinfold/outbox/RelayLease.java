@@ -19,14 +19,36 @@ public class RelayLease {
     private final Pool pool;
     private final Duration ttl;
     private final String owner = UUID.randomUUID().toString();
+    /** Until when (System.nanoTime) the lease is surely ours, and when to ask again if it is not. */
+    private volatile long heldUntil;
+    private volatile long nextAttempt;
 
     public RelayLease(Pool pool, @ConfigProperty(name = "pinfold.outbox.lease-ttl", defaultValue = "10s") Duration ttl) {
         this.pool = pool;
         this.ttl = ttl;
     }
 
-    /** Takes the lease if it is free or expired, renews it if held; true when this process leads. */
+    /**
+     * True when this process leads. Talks to the database only when the lease is past half its time
+     * (renewal) or, for a standby, once per second (take-over), not on every relay tick.
+     */
     public Uni<Boolean> acquireOrRenew() {
+        long now = System.nanoTime();
+        long half = ttl.toNanos() / 2;
+        if (heldUntil - now > half) {
+            return Uni.createFrom().item(true);
+        }
+        if (heldUntil - now <= 0 && now - nextAttempt < 0) {
+            return Uni.createFrom().item(false);
+        }
+        return tryAcquire().invoke(leading -> {
+            // Believe it a little shorter than the database does, so two copies never both think they lead.
+            heldUntil = leading ? now + ttl.toNanos() * 8 / 10 : now;
+            nextAttempt = now + Math.min(half, 1_000_000_000L);
+        });
+    }
+
+    private Uni<Boolean> tryAcquire() {
         return pool.preparedQuery("""
                 INSERT INTO outbox_lease (name, owner, expires_at)
                 VALUES ($1, $2, now() + make_interval(secs => $3))
@@ -39,6 +61,7 @@ public class RelayLease {
 
     /** Gives the lease up on shutdown so another copy takes over at once instead of after the TTL. */
     public Uni<Void> release() {
+        heldUntil = System.nanoTime();
         return pool.preparedQuery("DELETE FROM outbox_lease WHERE name = $1 AND owner = $2")
                 .execute(Tuple.of(NAME, owner))
                 .replaceWithVoid();

@@ -44,8 +44,6 @@ public enum PinfoldService {
 
     /** The packaged application that `./mvnw package` leaves in the module. */
     public Path jar() {
-        String tmp = System.getProperty("pinfold.system.jar." + serviceName);
-        if (tmp != null) { return Path.of(tmp); }
         return RepoRoot.path().resolve("services").resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
     }
 }

@@ -6,7 +6,7 @@ import io.pinfold.kubo.http.JsonFields;
 /** One block's CID and size in bytes ({@code block stat}). */
 public record BlockStat(String cid, long size) {
 
-  public static BlockStat from(JsonNode json) {
-    return new BlockStat(JsonFields.text(json, "Key"), JsonFields.number(json, "Size"));
-  }
+    public static BlockStat from(JsonNode json) {
+        return new BlockStat(JsonFields.text(json, "Key"), JsonFields.number(json, "Size"));
+    }
 }

@@ -8,15 +8,15 @@ import java.time.Duration;
 /** The node's configuration: {@code config show}. */
 public final class ConfigApi {
 
-  private final KuboTransport transport;
-  private final Duration timeout;
+    private final KuboTransport transport;
+    private final Duration timeout;
 
-  public ConfigApi(KuboTransport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-  }
+    public ConfigApi(KuboTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
 
-  public Uni<KuboConfig> show() {
-    return transport.callJson(KuboRequest.command("config/show"), timeout, KuboConfig::new);
-  }
+    public Uni<KuboConfig> show() {
+        return transport.callJson(KuboRequest.command("config/show"), timeout, KuboConfig::new);
+    }
 }

@@ -12,32 +12,32 @@ import java.util.Optional;
  * @param wrapWithDirectory wrap the file in a directory, whose CID is then the root
  */
 public record AddOptions(Optional<Integer> cidVersion, Optional<Boolean> rawLeaves, Optional<Boolean> pin,
-    boolean onlyHash, boolean wrapWithDirectory) {
+        boolean onlyHash, boolean wrapWithDirectory) {
 
-  public static AddOptions defaults() {
-    return new AddOptions(Optional.empty(), Optional.empty(), Optional.empty(), false, false);
-  }
-
-  public AddOptions withCidVersion(int version) {
-    if (version != 0 && version != 1) {
-      throw new IllegalArgumentException("add cidVersion: must be 0 or 1, got " + version);
+    public static AddOptions defaults() {
+        return new AddOptions(Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }
-    return new AddOptions(Optional.of(version), rawLeaves, pin, onlyHash, wrapWithDirectory);
-  }
 
-  public AddOptions withRawLeaves(boolean raw) {
-    return new AddOptions(cidVersion, Optional.of(raw), pin, onlyHash, wrapWithDirectory);
-  }
+    public AddOptions withCidVersion(int version) {
+        if (version != 0 && version != 1) {
+            throw new IllegalArgumentException("add cidVersion: must be 0 or 1, got " + version);
+        }
+        return new AddOptions(Optional.of(version), rawLeaves, pin, onlyHash, wrapWithDirectory);
+    }
 
-  public AddOptions withPin(boolean pinned) {
-    return new AddOptions(cidVersion, rawLeaves, Optional.of(pinned), onlyHash, wrapWithDirectory);
-  }
+    public AddOptions withRawLeaves(boolean raw) {
+        return new AddOptions(cidVersion, Optional.of(raw), pin, onlyHash, wrapWithDirectory);
+    }
 
-  public AddOptions withOnlyHash(boolean hashOnly) {
-    return new AddOptions(cidVersion, rawLeaves, pin, hashOnly, wrapWithDirectory);
-  }
+    public AddOptions withPin(boolean pinned) {
+        return new AddOptions(cidVersion, rawLeaves, Optional.of(pinned), onlyHash, wrapWithDirectory);
+    }
 
-  public AddOptions withWrapWithDirectory(boolean wrap) {
-    return new AddOptions(cidVersion, rawLeaves, pin, onlyHash, wrap);
-  }
+    public AddOptions withOnlyHash(boolean hashOnly) {
+        return new AddOptions(cidVersion, rawLeaves, pin, hashOnly, wrapWithDirectory);
+    }
+
+    public AddOptions withWrapWithDirectory(boolean wrap) {
+        return new AddOptions(cidVersion, rawLeaves, pin, onlyHash, wrap);
+    }
 }

@@ -13,61 +13,61 @@ import java.util.concurrent.Flow;
 /** Content in and out of a node: {@code add}, {@code cat}, {@code refs}, {@code refs local}. */
 public final class ContentApi {
 
-  private static final String DEFAULT_FILE_NAME = "content";
+    private static final String DEFAULT_FILE_NAME = "content";
 
-  private final KuboTransport transport;
-  private final Duration timeout;
+    private final KuboTransport transport;
+    private final Duration timeout;
 
-  public ContentApi(KuboTransport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-  }
+    public ContentApi(KuboTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
 
-  /** Adds bytes held in memory as one file. */
-  public Uni<AddResult> add(byte[] content, AddOptions options) {
-    return add(UploadBody.of(DEFAULT_FILE_NAME, content), options);
-  }
+    /** Adds bytes held in memory as one file. */
+    public Uni<AddResult> add(byte[] content, AddOptions options) {
+        return add(UploadBody.of(DEFAULT_FILE_NAME, content), options);
+    }
 
-  /** Adds a file read chunk by chunk from {@code content}; the deadline covers the whole upload. */
-  public Uni<AddResult> add(Flow.Publisher<byte[]> content, AddOptions options) {
-    Flow.Publisher<Buffer> chunks = Multi.createFrom().publisher(content).map(Buffer::buffer);
-    return add(UploadBody.streamed(DEFAULT_FILE_NAME, chunks), options);
-  }
+    /** Adds a file read chunk by chunk from {@code content}; the deadline covers the whole upload. */
+    public Uni<AddResult> add(Flow.Publisher<byte[]> content, AddOptions options) {
+        Flow.Publisher<Buffer> chunks = Multi.createFrom().publisher(content).map(Buffer::buffer);
+        return add(UploadBody.streamed(DEFAULT_FILE_NAME, chunks), options);
+    }
 
-  private Uni<AddResult> add(UploadBody body, AddOptions options) {
-    Objects.requireNonNull(options, "options");
-    KuboRequest request = KuboRequest.command("add")
-        .option("progress", false)
-        .optionIfPresent("cid-version", options.cidVersion())
-        .optionIfPresent("raw-leaves", options.rawLeaves())
-        .optionIfPresent("pin", options.pin())
-        .option("only-hash", options.onlyHash())
-        .option("wrap-with-directory", options.wrapWithDirectory())
-        .body(body);
-    return transport.callJsonAll(request, timeout, AddedEntry::from).map(AddResult::new);
-  }
+    private Uni<AddResult> add(UploadBody body, AddOptions options) {
+        Objects.requireNonNull(options, "options");
+        KuboRequest request = KuboRequest.command("add")
+                .option("progress", false)
+                .optionIfPresent("cid-version", options.cidVersion())
+                .optionIfPresent("raw-leaves", options.rawLeaves())
+                .optionIfPresent("pin", options.pin())
+                .option("only-hash", options.onlyHash())
+                .option("wrap-with-directory", options.wrapWithDirectory())
+                .body(body);
+        return transport.callJsonAll(request, timeout, AddedEntry::from).map(AddResult::new);
+    }
 
-  /** The bytes of a file, whole. For large files prefer {@link #catStream}. */
-  public Uni<byte[]> cat(String path) {
-    return transport.call(KuboRequest.command("cat").arg(path), timeout).map(Buffer::getBytes);
-  }
+    /** The bytes of a file, whole. For large files prefer {@link #catStream}. */
+    public Uni<byte[]> cat(String path) {
+        return transport.call(KuboRequest.command("cat").arg(path), timeout).map(Buffer::getBytes);
+    }
 
-  /** The bytes of a file as they arrive; the deadline covers the first bytes. */
-  public Multi<byte[]> catStream(String path) {
-    return transport.stream(KuboRequest.command("cat").arg(path), timeout).map(Buffer::getBytes);
-  }
+    /** The bytes of a file as they arrive; the deadline covers the first bytes. */
+    public Multi<byte[]> catStream(String path) {
+        return transport.stream(KuboRequest.command("cat").arg(path), timeout).map(Buffer::getBytes);
+    }
 
-  /** The blocks linked from {@code path}, streamed. */
-  public Multi<Ref> refs(String path, RefsOptions options) {
-    KuboRequest request = KuboRequest.command("refs").arg(path)
-        .option("recursive", options.recursive())
-        .option("unique", options.unique());
-    options.maxDepth().ifPresent(depth -> request.option("max-depth", depth));
-    return transport.streamJson(request, timeout, Ref::from);
-  }
+    /** The blocks linked from {@code path}, streamed. */
+    public Multi<Ref> refs(String path, RefsOptions options) {
+        KuboRequest request = KuboRequest.command("refs").arg(path)
+                .option("recursive", options.recursive())
+                .option("unique", options.unique());
+        options.maxDepth().ifPresent(depth -> request.option("max-depth", depth));
+        return transport.streamJson(request, timeout, Ref::from);
+    }
 
-  /** Every block in the node's repo, streamed (a large repo is never held in memory). */
-  public Multi<Ref> refsLocal() {
-    return transport.streamJson(KuboRequest.command("refs/local"), timeout, Ref::from);
-  }
+    /** Every block in the node's repo, streamed (a large repo is never held in memory). */
+    public Multi<Ref> refsLocal() {
+        return transport.streamJson(KuboRequest.command("refs/local"), timeout, Ref::from);
+    }
 }

@@ -7,11 +7,11 @@ import java.util.Optional;
 /** One block reference from {@code refs} or {@code refs local}, or the error met while listing it. */
 public record Ref(String cid, Optional<String> error) {
 
-  public static Ref from(JsonNode json) {
-    return new Ref(JsonFields.text(json, "Ref"), JsonFields.optionalText(json, "Err"));
-  }
+    public static Ref from(JsonNode json) {
+        return new Ref(JsonFields.text(json, "Ref"), JsonFields.optionalText(json, "Err"));
+    }
 
-  public boolean ok() {
-    return error.isEmpty();
-  }
+    public boolean ok() {
+        return error.isEmpty();
+    }
 }

@@ -9,8 +9,8 @@ import io.pinfold.kubo.http.JsonFields;
  */
 public record FilesStat(String cid, long size, long cumulativeSize, long blocks, String type) {
 
-  public static FilesStat from(JsonNode json) {
-    return new FilesStat(JsonFields.text(json, "Hash"), JsonFields.number(json, "Size"),
-        JsonFields.number(json, "CumulativeSize"), JsonFields.number(json, "Blocks"), JsonFields.text(json, "Type"));
-  }
+    public static FilesStat from(JsonNode json) {
+        return new FilesStat(JsonFields.text(json, "Hash"), JsonFields.number(json, "Size"),
+                JsonFields.number(json, "CumulativeSize"), JsonFields.number(json, "Blocks"), JsonFields.text(json, "Type"));
+    }
 }

@@ -17,107 +17,107 @@ import java.util.function.Consumer;
  */
 final class Exchange {
 
-  private final Vertx vertx;
-  private final String call;
-  private final Duration timeout;
-  private final Consumer<Throwable> onFailure;
-  private final AtomicBoolean ended = new AtomicBoolean();
-  private volatile HttpClientRequest request;
-  private volatile long timerId = -1;
+    private final Vertx vertx;
+    private final String call;
+    private final Duration timeout;
+    private final Consumer<Throwable> onFailure;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile HttpClientRequest request;
+    private volatile long timerId = -1;
 
-  Exchange(Vertx vertx, String call, Duration timeout, Consumer<Throwable> onFailure) {
-    this.vertx = vertx;
-    this.call = call;
-    this.timeout = timeout;
-    this.onFailure = onFailure;
-  }
-
-  String call() {
-    return call;
-  }
-
-  Duration timeout() {
-    return timeout;
-  }
-
-  boolean isEnded() {
-    return ended.get();
-  }
-
-  /** Sends the request; {@code onResponse} gets the answer's head, whatever its status. */
-  void start(HttpClient http, RequestOptions options, UploadBody body, Consumer<HttpClientRequest> onRequest,
-      Consumer<HttpClientResponse> onResponse, Consumer<Throwable> onTransportFailure) {
-    if (ended.get()) {
-      return; // cancelled before it began
+    Exchange(Vertx vertx, String call, Duration timeout, Consumer<Throwable> onFailure) {
+        this.vertx = vertx;
+        this.call = call;
+        this.timeout = timeout;
+        this.onFailure = onFailure;
     }
-    timerId = vertx.setTimer(timeout.toMillis(), id -> fail(new KuboTimeoutException(call, timeout)));
-    http.request(options).onComplete(opened -> {
-      if (opened.failed()) {
-        onTransportFailure.accept(opened.cause());
-        return;
-      }
-      HttpClientRequest req = opened.result();
-      request = req;
-      if (ended.get()) {
-        req.reset();
-        return;
-      }
-      onRequest.accept(req);
-      req.response().onComplete(answered -> {
-        if (answered.failed()) {
-          onTransportFailure.accept(answered.cause());
-        } else if (!ended.get()) {
-          onResponse.accept(answered.result());
+
+    String call() {
+        return call;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    boolean isEnded() {
+        return ended.get();
+    }
+
+    /** Sends the request; {@code onResponse} gets the answer's head, whatever its status. */
+    void start(HttpClient http, RequestOptions options, UploadBody body, Consumer<HttpClientRequest> onRequest,
+            Consumer<HttpClientResponse> onResponse, Consumer<Throwable> onTransportFailure) {
+        if (ended.get()) {
+            return; // cancelled before it began
         }
-      });
-      if (body == null) {
-        req.end();
-      } else if (!body.isStreamed()) {
-        req.putHeader("Content-Type", body.contentType()).end(body.whole());
-      } else {
-        req.putHeader("Content-Type", body.contentType()).setChunked(true);
-        body.chunks().subscribe(new UploadWriter(this, req, body, onTransportFailure));
-      }
-    });
-  }
-
-  /** The answer's head arrived: a streamed call now runs until its end, not against the deadline. */
-  void stopDeadline() {
-    long id = timerId;
-    if (id >= 0) {
-      vertx.cancelTimer(id);
+        timerId = vertx.setTimer(timeout.toMillis(), id -> fail(new KuboTimeoutException(call, timeout)));
+        http.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                onTransportFailure.accept(opened.cause());
+                return;
+            }
+            HttpClientRequest req = opened.result();
+            request = req;
+            if (ended.get()) {
+                req.reset();
+                return;
+            }
+            onRequest.accept(req);
+            req.response().onComplete(answered -> {
+                if (answered.failed()) {
+                    onTransportFailure.accept(answered.cause());
+                } else if (!ended.get()) {
+                    onResponse.accept(answered.result());
+                }
+            });
+            if (body == null) {
+                req.end();
+            } else if (!body.isStreamed()) {
+                req.putHeader("Content-Type", body.contentType()).end(body.whole());
+            } else {
+                req.putHeader("Content-Type", body.contentType()).setChunked(true);
+                body.chunks().subscribe(new UploadWriter(this, req, body, onTransportFailure));
+            }
+        });
     }
-  }
 
-  /** Marks a successful end; false if the exchange had already ended. */
-  boolean finish() {
-    if (!ended.compareAndSet(false, true)) {
-      return false;
+    /** The answer's head arrived: a streamed call now runs until its end, not against the deadline. */
+    void stopDeadline() {
+        long id = timerId;
+        if (id >= 0) {
+            vertx.cancelTimer(id);
+        }
     }
-    stopDeadline();
-    return true;
-  }
 
-  void fail(Throwable failure) {
-    if (ended.compareAndSet(false, true)) {
-      stopDeadline();
-      resetRequest();
-      onFailure.accept(failure);
+    /** Marks a successful end; false if the exchange had already ended. */
+    boolean finish() {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        stopDeadline();
+        return true;
     }
-  }
 
-  /** The subscriber went away (cancel, or its own timeout): drop the request. */
-  void abort() {
-    if (ended.compareAndSet(false, true)) {
-      stopDeadline();
-      resetRequest();
+    void fail(Throwable failure) {
+        if (ended.compareAndSet(false, true)) {
+            stopDeadline();
+            resetRequest();
+            onFailure.accept(failure);
+        }
     }
-  }
 
-  private void resetRequest() {
-    HttpClientRequest req = request;
-    if (req != null) {
-      req.reset();
+    /** The subscriber went away (cancel, or its own timeout): drop the request. */
+    void abort() {
+        if (ended.compareAndSet(false, true)) {
+            stopDeadline();
+            resetRequest();
+        }
     }
-  }
+
+    private void resetRequest() {
+        HttpClientRequest req = request;
+        if (req != null) {
+            req.reset();
+        }
+    }
 }

@@ -25,113 +25,113 @@ import java.util.concurrent.TimeoutException;
  */
 final class KuboErrorDecoder {
 
-  /** Go's cmds.ErrClient: Kubo says the request itself was wrong. */
-  private static final int CLIENT_ERROR_CODE = 1;
-  private static final int MAX_MESSAGE_LENGTH = 500;
+    /** Go's cmds.ErrClient: Kubo says the request itself was wrong. */
+    private static final int CLIENT_ERROR_CODE = 1;
+    private static final int MAX_MESSAGE_LENGTH = 500;
 
-  // Wording of Kubo v0.43.1 (see KuboErrorDecoderTest and the integration tests that meet each case).
-  private static final List<String> NOT_PINNED = List.of("not pinned", "pinned indirectly");
-  private static final List<String> NOT_FOUND = List.of(
-      "not found", "does not exist", "could not resolve name", "no link named", "could not find",
-      "no key by the given name");
-  private static final List<String> INVALID = List.of(
-      "invalid", "is required", "must start with", "wrong kind", "selected encoding not supported",
-      "failed to parse", "unknown option", "illegal base", "is not a valid");
+    // Wording of Kubo v0.43.1 (see KuboErrorDecoderTest and the integration tests that meet each case).
+    private static final List<String> NOT_PINNED = List.of("not pinned", "pinned indirectly");
+    private static final List<String> NOT_FOUND = List.of(
+            "not found", "does not exist", "could not resolve name", "no link named", "could not find",
+            "no key by the given name");
+    private static final List<String> INVALID = List.of(
+            "invalid", "is required", "must start with", "wrong kind", "selected encoding not supported",
+            "failed to parse", "unknown option", "illegal base", "is not a valid");
 
-  private final URI rpcUrl;
+    private final URI rpcUrl;
 
-  KuboErrorDecoder(URI rpcUrl) {
-    this.rpcUrl = rpcUrl;
-  }
+    KuboErrorDecoder(URI rpcUrl) {
+        this.rpcUrl = rpcUrl;
+    }
 
-  /** A non-200 answer. */
-  KuboException fromResponse(String call, int status, Buffer body) {
-    String message = null;
-    int code = KuboException.NO_CODE;
-    try {
-      JsonNode error = JsonFields.MAPPER.readTree(body.getBytes());
-      if (error != null && error.hasNonNull("Message")) {
-        message = error.get("Message").asText();
-        code = error.path("Code").asInt(KuboException.NO_CODE);
-      }
-    } catch (Exception notJson) {
-      // Kubo answers some failures (auth, unknown command, wrong method) with plain text.
+    /** A non-200 answer. */
+    KuboException fromResponse(String call, int status, Buffer body) {
+        String message = null;
+        int code = KuboException.NO_CODE;
+        try {
+            JsonNode error = JsonFields.MAPPER.readTree(body.getBytes());
+            if (error != null && error.hasNonNull("Message")) {
+                message = error.get("Message").asText();
+                code = error.path("Code").asInt(KuboException.NO_CODE);
+            }
+        } catch (Exception notJson) {
+            // Kubo answers some failures (auth, unknown command, wrong method) with plain text.
+        }
+        if (message == null) {
+            String text = body.toString().strip();
+            message = text.isEmpty() ? "HTTP " + status : "HTTP " + status + ": " + firstLine(text);
+        }
+        if (status == 401 || status == 403) {
+            return new KuboAccessDeniedException(call, clip(message), status);
+        }
+        if (status == 400 && code == KuboException.NO_CODE) {
+            // Plain-text 400: Kubo's argument parsing refused the request before running the command.
+            return new KuboInvalidRequestException(call, clip(message), code);
+        }
+        if (status == 404 && code == KuboException.NO_CODE) {
+            // No JSON body: the command itself is unknown to this Kubo version.
+            return new KuboInvalidRequestException(call, "unknown RPC command (" + clip(message) + ")", code);
+        }
+        return classify(call, clip(message), code);
     }
-    if (message == null) {
-      String text = body.toString().strip();
-      message = text.isEmpty() ? "HTTP " + status : "HTTP " + status + ": " + firstLine(text);
-    }
-    if (status == 401 || status == 403) {
-      return new KuboAccessDeniedException(call, clip(message), status);
-    }
-    if (status == 400 && code == KuboException.NO_CODE) {
-      // Plain-text 400: Kubo's argument parsing refused the request before running the command.
-      return new KuboInvalidRequestException(call, clip(message), code);
-    }
-    if (status == 404 && code == KuboException.NO_CODE) {
-      // No JSON body: the command itself is unknown to this Kubo version.
-      return new KuboInvalidRequestException(call, "unknown RPC command (" + clip(message) + ")", code);
-    }
-    return classify(call, clip(message), code);
-  }
 
-  /** The {@code X-Stream-Error} trailer: Kubo failed after it had started answering. */
-  KuboException fromStreamError(String call, String message) {
-    return classify(call, clip(message), KuboException.NO_CODE);
-  }
+    /** The {@code X-Stream-Error} trailer: Kubo failed after it had started answering. */
+    KuboException fromStreamError(String call, String message) {
+        return classify(call, clip(message), KuboException.NO_CODE);
+    }
 
-  /** A failure below HTTP: no connection, a connection cut, a transport-level timeout. */
-  KuboException fromTransport(String call, Throwable failure, Duration timeout) {
-    if (failure instanceof KuboException kubo) {
-      return kubo;
+    /** A failure below HTTP: no connection, a connection cut, a transport-level timeout. */
+    KuboException fromTransport(String call, Throwable failure, Duration timeout) {
+        if (failure instanceof KuboException kubo) {
+            return kubo;
+        }
+        if (failure instanceof TimeoutException) {
+            return new KuboTimeoutException(call, timeout);
+        }
+        if (failure instanceof ConnectException || hasCause(failure, ConnectException.class)) {
+            return new KuboUnreachableException(call, "cannot connect to " + rpcUrl + ": " + failure.getMessage(), failure);
+        }
+        if (failure instanceof HttpClosedException || failure instanceof VertxException
+                && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("closed")) {
+            return new KuboUnreachableException(
+                    call, "connection to " + rpcUrl + " closed before the answer was complete", failure);
+        }
+        return new KuboUnreachableException(call, "request to " + rpcUrl + " failed: " + failure, failure);
     }
-    if (failure instanceof TimeoutException) {
-      return new KuboTimeoutException(call, timeout);
-    }
-    if (failure instanceof ConnectException || hasCause(failure, ConnectException.class)) {
-      return new KuboUnreachableException(call, "cannot connect to " + rpcUrl + ": " + failure.getMessage(), failure);
-    }
-    if (failure instanceof HttpClosedException || failure instanceof VertxException
-        && String.valueOf(failure.getMessage()).toLowerCase(Locale.ROOT).contains("closed")) {
-      return new KuboUnreachableException(
-          call, "connection to " + rpcUrl + " closed before the answer was complete", failure);
-    }
-    return new KuboUnreachableException(call, "request to " + rpcUrl + " failed: " + failure, failure);
-  }
 
-  private static KuboException classify(String call, String message, int code) {
-    String lower = message.toLowerCase(Locale.ROOT);
-    if (containsAny(lower, NOT_PINNED)) {
-      return new KuboNotPinnedException(call, message, code);
+    private static KuboException classify(String call, String message, int code) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (containsAny(lower, NOT_PINNED)) {
+            return new KuboNotPinnedException(call, message, code);
+        }
+        if (containsAny(lower, NOT_FOUND)) {
+            return new KuboNotFoundException(call, message, code);
+        }
+        if (code == CLIENT_ERROR_CODE || containsAny(lower, INVALID)) {
+            return new KuboInvalidRequestException(call, message, code);
+        }
+        return new KuboException(call, message, code);
     }
-    if (containsAny(lower, NOT_FOUND)) {
-      return new KuboNotFoundException(call, message, code);
+
+    private static boolean containsAny(String text, List<String> needles) {
+        return needles.stream().anyMatch(text::contains);
     }
-    if (code == CLIENT_ERROR_CODE || containsAny(lower, INVALID)) {
-      return new KuboInvalidRequestException(call, message, code);
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
-    return new KuboException(call, message, code);
-  }
 
-  private static boolean containsAny(String text, List<String> needles) {
-    return needles.stream().anyMatch(text::contains);
-  }
-
-  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
     }
-    return false;
-  }
 
-  private static String firstLine(String text) {
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline).strip();
-  }
-
-  private static String clip(String message) {
-    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
-  }
+    private static String clip(String message) {
+        return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+    }
 }

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,208 +33,207 @@ import java.util.function.Function;
  */
 public final class KuboTransport implements AutoCloseable {
 
-  private static final String STREAM_ERROR_TRAILER = "X-Stream-Error";
-  static final long PAUSE_BACKLOG = 256;
-  static final long RESUME_BACKLOG = 64;
+    private static final String STREAM_ERROR_TRAILER = "X-Stream-Error";
+    static final long PAUSE_BACKLOG = 256;
+    static final long RESUME_BACKLOG = 64;
 
-  private final Vertx vertx;
-  private final HttpClient http;
-  private final String baseUrl;
-  private final Optional<String> authorization;
-  private final long connectTimeoutMillis;
-  private final KuboErrorDecoder errors;
+    private final Vertx vertx;
+    private final HttpClient http;
+    private final String baseUrl;
+    private final Optional<String> authorization;
+    private final long connectTimeoutMillis;
+    private final KuboErrorDecoder errors;
 
-  public KuboTransport(Vertx vertx, URI rpcUrl, String baseUrl, Duration connectTimeout, int maxConnections,
-      Optional<String> authorization) {
-    this.vertx = vertx;
-    this.baseUrl = baseUrl;
-    this.authorization = authorization;
-    this.connectTimeoutMillis = connectTimeout.toMillis();
-    this.errors = new KuboErrorDecoder(rpcUrl);
-    this.http = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeoutMillis),
-        new PoolOptions().setHttp1MaxSize(maxConnections));
-  }
+    public KuboTransport(Vertx vertx, URI rpcUrl, String baseUrl, Duration connectTimeout, int maxConnections,
+            Optional<String> authorization) {
+        this.vertx = vertx;
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+        this.connectTimeoutMillis = connectTimeout.toMillis();
+        this.errors = new KuboErrorDecoder(rpcUrl);
+        this.http = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeoutMillis),
+                new PoolOptions().setHttp1MaxSize(maxConnections));
+    }
 
-  /** A call with a single answer: its body, once complete. */
-  public Uni<Buffer> call(KuboRequest request, Duration timeout) {
-    return Uni.createFrom().emitter(emitter -> {
-      Exchange exchange = new Exchange(vertx, request.command(), timeout, emitter::fail);
-      emitter.onTermination(exchange::abort);
-      exchange.start(http, options(request), request.body().orElse(null), req -> {},
-          response -> {
-            if (response.statusCode() != 200) {
-              failFromErrorBody(exchange, response);
-              return;
-            }
-            response.body().onComplete(read -> {
-              if (read.failed()) {
-                exchange.fail(errors.fromTransport(exchange.call(), read.cause(), timeout));
-              } else if (!failedByTrailer(exchange, response) && exchange.finish()) {
-                emitter.complete(read.result());
-              }
+    /** A call with a single answer: its body, once complete. */
+    public Uni<Buffer> call(KuboRequest request, Duration timeout) {
+        return Uni.createFrom().emitter(emitter -> send(request, timeout, emitter::fail, emitter::onTermination,
+                (exchange, response) -> response.body().onComplete(read -> {
+                    if (read.failed()) {
+                        exchange.fail(errors.fromTransport(exchange.call(), read.cause(), timeout));
+                    } else if (!failedByTrailer(exchange, response) && exchange.finish()) {
+                        emitter.complete(read.result());
+                    }
+                })));
+    }
+
+    /** A call with a single JSON answer; when Kubo sends several values, the last one is the result. */
+    public <T> Uni<T> callJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
+        return call(request, timeout).map(body -> decodeLast(request.command(), body, mapper));
+    }
+
+    /** A call whose answer is a series of JSON values (one per line), all mapped, once complete. */
+    public <T> Uni<List<T>> callJsonAll(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
+        return call(request, timeout).map(body -> decodeAll(request.command(), body, mapper));
+    }
+
+    /** A streamed call whose items are raw byte chunks. */
+    public Multi<Buffer> stream(KuboRequest request, Duration timeout) {
+        return stream(request, timeout, ChunkDecoder.raw());
+    }
+
+    /** A streamed call answering one JSON value per line, each mapped to an item as it arrives. */
+    public <T> Multi<T> streamJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
+        return stream(request, timeout, new NdjsonDecoder<>(mapper));
+    }
+
+    private <T> Multi<T> stream(KuboRequest request, Duration timeout, ChunkDecoder<T> decoder) {
+        return Multi.createFrom().<T>emitter(emitter -> send(request, timeout, emitter::fail, emitter::onTermination,
+                (exchange, response) -> {
+                    exchange.stopDeadline();
+                    pipe(response, decoder, emitter, exchange, timeout);
+                }), BackPressureStrategy.BUFFER);
+    }
+
+    /**
+     * Sends the request in an exchange that ends with the subscription: a 200 answer goes to
+     * {@code onAnswer}, any other status fails with Kubo's error body, a lost connection with a typed error.
+     */
+    private void send(KuboRequest request, Duration timeout, Consumer<Throwable> fail, Consumer<Runnable> onTermination,
+            BiConsumer<Exchange, HttpClientResponse> onAnswer) {
+        Exchange exchange = new Exchange(vertx, request.command(), timeout, fail);
+        onTermination.accept(exchange::abort);
+        exchange.start(http, options(request), request.body().orElse(null), req -> {},
+                response -> {
+                    if (response.statusCode() != 200) {
+                        failFromErrorBody(exchange, response);
+                        return;
+                    }
+                    onAnswer.accept(exchange, response);
+                },
+                failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
+    }
+
+    /**
+     * Feeds the body through the decoder. Reading pauses once the subscriber is more than
+     * {@link #PAUSE_BACKLOG} items behind its demand and resumes when it has caught up to
+     * {@link #RESUME_BACKLOG}; so memory stays bounded on a million pins, while a subscriber that got
+     * exactly what it asked for still sees the end of the stream (a paused response holds back its end).
+     */
+    private <T> void pipe(HttpClientResponse response, ChunkDecoder<T> decoder, MultiEmitter<? super T> emitter,
+            Exchange exchange, Duration timeout) {
+        Context context = vertx.getOrCreateContext();
+        Demand demand = new Demand();
+        emitter.onRequest(n -> {
+            demand.requested(n);
+            context.runOnContext(ignored -> {
+                if (!exchange.isEnded() && demand.paused() && demand.backlog() <= RESUME_BACKLOG) {
+                    demand.resumed();
+                    response.resume();
+                }
             });
-          },
-          failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
-    });
-  }
-
-  /** A call with a single JSON answer; when Kubo sends several values, the last one is the result. */
-  public <T> Uni<T> callJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
-    return call(request, timeout).map(body -> decodeLast(request.command(), body, mapper));
-  }
-
-  /** A call whose answer is a series of JSON values (one per line), all mapped, once complete. */
-  public <T> Uni<List<T>> callJsonAll(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
-    return call(request, timeout).map(body -> decodeAll(request.command(), body, mapper));
-  }
-
-  /** A streamed call whose items are raw byte chunks. */
-  public Multi<Buffer> stream(KuboRequest request, Duration timeout) {
-    return stream(request, timeout, ChunkDecoder.raw());
-  }
-
-  /** A streamed call answering one JSON value per line, each mapped to an item as it arrives. */
-  public <T> Multi<T> streamJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
-    return stream(request, timeout, new NdjsonDecoder<>(mapper));
-  }
-
-  private <T> Multi<T> stream(KuboRequest request, Duration timeout, ChunkDecoder<T> decoder) {
-    return Multi.createFrom().<T>emitter(emitter -> {
-      Exchange exchange = new Exchange(vertx, request.command(), timeout, emitter::fail);
-      emitter.onTermination(exchange::abort);
-      exchange.start(http, options(request), request.body().orElse(null), req -> {},
-          response -> {
-            if (response.statusCode() != 200) {
-              failFromErrorBody(exchange, response);
-              return;
-            }
-            exchange.stopDeadline();
-            pipe(response, decoder, emitter, exchange, timeout);
-          },
-          failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
-    }, BackPressureStrategy.BUFFER);
-  }
-
-  /**
-   * Feeds the body through the decoder. Reading pauses once the subscriber is more than
-   * {@link #PAUSE_BACKLOG} items behind its demand and resumes when it has caught up to
-   * {@link #RESUME_BACKLOG}; so memory stays bounded on a million pins, while a subscriber that got
-   * exactly what it asked for still sees the end of the stream (a paused response holds back its end).
-   */
-  private <T> void pipe(HttpClientResponse response, ChunkDecoder<T> decoder, MultiEmitter<? super T> emitter,
-      Exchange exchange, Duration timeout) {
-    Context context = vertx.getOrCreateContext();
-    Demand demand = new Demand();
-    emitter.onRequest(n -> {
-      demand.requested(n);
-      context.runOnContext(ignored -> {
-        if (!exchange.isEnded() && demand.paused() && demand.backlog() <= RESUME_BACKLOG) {
-          demand.resumed();
-          response.resume();
-        }
-      });
-    });
-    demand.requested(emitter.requested());
-    response.exceptionHandler(failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
-    response.handler(chunk -> {
-      if (exchange.isEnded()) {
-        return;
-      }
-      try {
-        decoder.accept(chunk, item -> {
-          demand.emitted();
-          emitter.emit(item);
         });
-      } catch (RuntimeException unreadable) {
-        exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
-        return;
-      }
-      if (!demand.paused() && demand.backlog() > PAUSE_BACKLOG) {
-        demand.pausing();
-        response.pause();
-      }
-    });
-    response.endHandler(ignored -> {
-      if (exchange.isEnded()) {
-        return;
-      }
-      try {
-        decoder.finish(emitter::emit);
-      } catch (RuntimeException unreadable) {
-        exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
-        return;
-      }
-      if (!failedByTrailer(exchange, response) && exchange.finish()) {
-        emitter.complete();
-      }
-    });
-  }
-
-  private void failFromErrorBody(Exchange exchange, HttpClientResponse response) {
-    int status = response.statusCode();
-    response.body().onComplete(read -> exchange.fail(read.succeeded()
-        ? errors.fromResponse(exchange.call(), status, read.result())
-        : errors.fromResponse(exchange.call(), status, Buffer.buffer())));
-  }
-
-  private boolean failedByTrailer(Exchange exchange, HttpClientResponse response) {
-    String streamError = response.getTrailer(STREAM_ERROR_TRAILER);
-    if (streamError == null || streamError.isBlank()) {
-      return false;
+        demand.requested(emitter.requested());
+        response.exceptionHandler(failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
+        response.handler(chunk -> {
+            if (exchange.isEnded()) {
+                return;
+            }
+            try {
+                decoder.accept(chunk, item -> {
+                    demand.emitted();
+                    emitter.emit(item);
+                });
+            } catch (RuntimeException unreadable) {
+                exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
+                return;
+            }
+            if (!demand.paused() && demand.backlog() > PAUSE_BACKLOG) {
+                demand.pausing();
+                response.pause();
+            }
+        });
+        response.endHandler(ignored -> {
+            if (exchange.isEnded()) {
+                return;
+            }
+            try {
+                decoder.finish(emitter::emit);
+            } catch (RuntimeException unreadable) {
+                exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
+                return;
+            }
+            if (!failedByTrailer(exchange, response) && exchange.finish()) {
+                emitter.complete();
+            }
+        });
     }
-    exchange.fail(errors.fromStreamError(exchange.call(), streamError));
-    return true;
-  }
 
-  private RequestOptions options(KuboRequest request) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(baseUrl + request.pathAndQuery())
-        .setConnectTimeout(connectTimeoutMillis);
-    authorization.ifPresent(value -> options.putHeader("Authorization", value));
-    return options;
-  }
-
-  private static <T> T decodeLast(String call, Buffer body, Function<JsonNode, T> mapper) {
-    List<JsonNode> values = readValues(call, body);
-    return map(call, values.get(values.size() - 1), mapper);
-  }
-
-  private static <T> List<T> decodeAll(String call, Buffer body, Function<JsonNode, T> mapper) {
-    List<T> items = new ArrayList<>();
-    for (JsonNode value : readValues(call, body)) {
-      items.add(map(call, value, mapper));
+    private void failFromErrorBody(Exchange exchange, HttpClientResponse response) {
+        int status = response.statusCode();
+        response.body().onComplete(read -> exchange.fail(read.succeeded()
+                ? errors.fromResponse(exchange.call(), status, read.result())
+                : errors.fromResponse(exchange.call(), status, Buffer.buffer())));
     }
-    return items;
-  }
 
-  /** Kubo's JSON answers may hold several values one after the other; some span lines (config show). */
-  private static List<JsonNode> readValues(String call, Buffer body) {
-    List<JsonNode> out = new ArrayList<>();
-    try (MappingIterator<JsonNode> values = JsonFields.MAPPER.readerFor(JsonNode.class).readValues(body.getBytes())) {
-      while (values.hasNextValue()) {
-        out.add(values.nextValue());
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new KuboException(call, "unreadable answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+    private boolean failedByTrailer(Exchange exchange, HttpClientResponse response) {
+        String streamError = response.getTrailer(STREAM_ERROR_TRAILER);
+        if (streamError == null || streamError.isBlank()) {
+            return false;
+        }
+        exchange.fail(errors.fromStreamError(exchange.call(), streamError));
+        return true;
     }
-    if (out.isEmpty()) {
-      throw new KuboException(call, "Kubo sent an empty answer", KuboException.NO_CODE);
-    }
-    return out;
-  }
 
-  private static <T> T map(String call, JsonNode value, Function<JsonNode, T> mapper) {
-    try {
-      return mapper.apply(value);
-    } catch (RuntimeException e) {
-      throw new KuboException(call, "unexpected answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+    private RequestOptions options(KuboRequest request) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(baseUrl + request.pathAndQuery())
+                .setConnectTimeout(connectTimeoutMillis);
+        authorization.ifPresent(value -> options.putHeader("Authorization", value));
+        return options;
     }
-  }
 
-  @Override
-  public void close() {
-    http.close();
-  }
+    private static <T> T decodeLast(String call, Buffer body, Function<JsonNode, T> mapper) {
+        List<JsonNode> values = readValues(call, body);
+        return map(call, values.get(values.size() - 1), mapper);
+    }
+
+    private static <T> List<T> decodeAll(String call, Buffer body, Function<JsonNode, T> mapper) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode value : readValues(call, body)) {
+            items.add(map(call, value, mapper));
+        }
+        return items;
+    }
+
+    /** Kubo's JSON answers may hold several values one after the other; some span lines (config show). */
+    private static List<JsonNode> readValues(String call, Buffer body) {
+        List<JsonNode> out = new ArrayList<>();
+        try (MappingIterator<JsonNode> values = JsonFields.MAPPER.readerFor(JsonNode.class).readValues(body.getBytes())) {
+            while (values.hasNextValue()) {
+                out.add(values.nextValue());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new KuboException(call, "unreadable answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+        }
+        if (out.isEmpty()) {
+            throw new KuboException(call, "Kubo sent an empty answer", KuboException.NO_CODE);
+        }
+        return out;
+    }
+
+    private static <T> T map(String call, JsonNode value, Function<JsonNode, T> mapper) {
+        try {
+            return mapper.apply(value);
+        } catch (RuntimeException e) {
+            throw new KuboException(call, "unexpected answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
 }

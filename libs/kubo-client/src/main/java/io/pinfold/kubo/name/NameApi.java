@@ -8,33 +8,33 @@ import java.time.Duration;
 /** IPNS: {@code name resolve} (what follow lists re-check) and {@code name publish}. */
 public final class NameApi {
 
-  private final KuboTransport transport;
-  private final Duration timeout;
+    private final KuboTransport transport;
+    private final Duration timeout;
 
-  public NameApi(KuboTransport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-  }
+    public NameApi(KuboTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
 
-  /**
-   * Resolves an IPNS name ({@code /ipns/k51…}, a bare key, or a DNSLink domain) to a path.
-   *
-   * @param noCache ask the network again instead of trusting a cached record
-   */
-  public Uni<NameResolution> resolve(String name, boolean noCache) {
-    return transport.callJson(
-        KuboRequest.command("name/resolve").arg(name).option("recursive", true).option("nocache", noCache),
-        timeout, NameResolution::from);
-  }
+    /**
+     * Resolves an IPNS name ({@code /ipns/k51…}, a bare key, or a DNSLink domain) to a path.
+     *
+     * @param noCache ask the network again instead of trusting a cached record
+     */
+    public Uni<NameResolution> resolve(String name, boolean noCache) {
+        return transport.callJson(
+                KuboRequest.command("name/resolve").arg(name).option("recursive", true).option("nocache", noCache),
+                timeout, NameResolution::from);
+    }
 
-  /**
-   * Publishes {@code path} under the node's key {@code key} ("self" is the node's own identity).
-   *
-   * @param allowOffline store the record locally even when no peer can take it
-   */
-  public Uni<NamePublication> publish(String path, String key, boolean allowOffline) {
-    return transport.callJson(
-        KuboRequest.command("name/publish").arg(path).option("key", key).option("allow-offline", allowOffline),
-        timeout, NamePublication::from);
-  }
+    /**
+     * Publishes {@code path} under the node's key {@code key} ("self" is the node's own identity).
+     *
+     * @param allowOffline store the record locally even when no peer can take it
+     */
+    public Uni<NamePublication> publish(String path, String key, boolean allowOffline) {
+        return transport.callJson(
+                KuboRequest.command("name/publish").arg(path).option("key", key).option("allow-offline", allowOffline),
+                timeout, NamePublication::from);
+    }
 }

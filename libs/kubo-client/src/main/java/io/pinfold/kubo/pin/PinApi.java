@@ -11,59 +11,59 @@ import java.util.List;
 /** The node's pins: {@code pin add / rm / ls / update / verify}. */
 public final class PinApi {
 
-  private final KuboTransport transport;
-  private final Duration timeout;
+    private final KuboTransport transport;
+    private final Duration timeout;
 
-  public PinApi(KuboTransport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-  }
+    public PinApi(KuboTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
 
-  /** Pins {@code path} (fetching what is missing) and answers the CIDs pinned. */
-  public Uni<List<String>> add(String path, PinAddOptions options) {
-    return transport.callJson(addRequest(path, options).option("progress", false), timeout,
-        json -> JsonFields.texts(json, "Pins"));
-  }
+    /** Pins {@code path} (fetching what is missing) and answers the CIDs pinned. */
+    public Uni<List<String>> add(String path, PinAddOptions options) {
+        return transport.callJson(addRequest(path, options).option("progress", false), timeout,
+                json -> JsonFields.texts(json, "Pins"));
+    }
 
-  /**
-   * Pins {@code path} and reports progress about every half second; the last item has the pinned
-   * CIDs. The deadline covers the first report only, so a large DAG can take as long as it needs.
-   */
-  public Multi<PinProgress> addWithProgress(String path, PinAddOptions options) {
-    return transport.streamJson(addRequest(path, options).option("progress", true), timeout, PinProgress::from);
-  }
+    /**
+     * Pins {@code path} and reports progress about every half second; the last item has the pinned
+     * CIDs. The deadline covers the first report only, so a large DAG can take as long as it needs.
+     */
+    public Multi<PinProgress> addWithProgress(String path, PinAddOptions options) {
+        return transport.streamJson(addRequest(path, options).option("progress", true), timeout, PinProgress::from);
+    }
 
-  private static KuboRequest addRequest(String path, PinAddOptions options) {
-    return KuboRequest.command("pin/add").arg(path)
-        .option("recursive", options.recursive())
-        .optionIfPresent("name", options.name());
-  }
+    private static KuboRequest addRequest(String path, PinAddOptions options) {
+        return KuboRequest.command("pin/add").arg(path)
+                .option("recursive", options.recursive())
+                .optionIfPresent("name", options.name());
+    }
 
-  /** Unpins {@code path}; fails with KuboNotPinnedException when it is not pinned that way. */
-  public Uni<List<String>> rm(String path, boolean recursive) {
-    return transport.callJson(KuboRequest.command("pin/rm").arg(path).option("recursive", recursive), timeout,
-        json -> JsonFields.texts(json, "Pins"));
-  }
+    /** Unpins {@code path}; fails with KuboNotPinnedException when it is not pinned that way. */
+    public Uni<List<String>> rm(String path, boolean recursive) {
+        return transport.callJson(KuboRequest.command("pin/rm").arg(path).option("recursive", recursive), timeout,
+                json -> JsonFields.texts(json, "Pins"));
+    }
 
-  /** Lists pins as Kubo finds them, one item per pin, without holding the list in memory. */
-  public Multi<PinLsEntry> ls(PinLsOptions options) {
-    KuboRequest request = KuboRequest.command("pin/ls")
-        .args(options.cids())
-        .option("type", options.kuboType())
-        .option("stream", true)
-        .option("names", options.names());
-    return transport.streamJson(request, timeout, PinLsEntry::from);
-  }
+    /** Lists pins as Kubo finds them, one item per pin, without holding the list in memory. */
+    public Multi<PinLsEntry> ls(PinLsOptions options) {
+        KuboRequest request = KuboRequest.command("pin/ls")
+                .args(options.cids())
+                .option("type", options.kuboType())
+                .option("stream", true)
+                .option("names", options.names());
+        return transport.streamJson(request, timeout, PinLsEntry::from);
+    }
 
-  /** Moves a recursive pin from one root to another, fetching only what differs. */
-  public Uni<PinUpdate> update(String from, String to, boolean unpinOld) {
-    return transport.callJson(
-        KuboRequest.command("pin/update").arg(from).arg(to).option("unpin", unpinOld), timeout, PinUpdate::from);
-  }
+    /** Moves a recursive pin from one root to another, fetching only what differs. */
+    public Uni<PinUpdate> update(String from, String to, boolean unpinOld) {
+        return transport.callJson(
+                KuboRequest.command("pin/update").arg(from).arg(to).option("unpin", unpinOld), timeout, PinUpdate::from);
+    }
 
-  /** Checks every recursive pin's blocks; with {@code includeHealthy} healthy pins are reported too. */
-  public Multi<PinVerification> verify(boolean includeHealthy) {
-    return transport.streamJson(
-        KuboRequest.command("pin/verify").option("verbose", includeHealthy), timeout, PinVerification::from);
-  }
+    /** Checks every recursive pin's blocks; with {@code includeHealthy} healthy pins are reported too. */
+    public Multi<PinVerification> verify(boolean includeHealthy) {
+        return transport.streamJson(
+                KuboRequest.command("pin/verify").option("verbose", includeHealthy), timeout, PinVerification::from);
+    }
 }

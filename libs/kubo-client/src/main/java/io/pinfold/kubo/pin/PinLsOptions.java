@@ -12,27 +12,27 @@ import java.util.Optional;
  */
 public record PinLsOptions(Optional<PinType> type, List<String> cids, boolean names) {
 
-  public PinLsOptions {
-    cids = List.copyOf(cids);
-  }
+    public PinLsOptions {
+        cids = List.copyOf(cids);
+    }
 
-  public static PinLsOptions all() {
-    return new PinLsOptions(Optional.empty(), List.of(), false);
-  }
+    public static PinLsOptions all() {
+        return new PinLsOptions(Optional.empty(), List.of(), false);
+    }
 
-  public static PinLsOptions ofType(PinType type) {
-    return new PinLsOptions(Optional.of(type), List.of(), false);
-  }
+    public static PinLsOptions ofType(PinType type) {
+        return new PinLsOptions(Optional.of(type), List.of(), false);
+    }
 
-  public PinLsOptions withCids(List<String> only) {
-    return new PinLsOptions(type, only, names);
-  }
+    public PinLsOptions withCids(List<String> only) {
+        return new PinLsOptions(type, only, names);
+    }
 
-  public PinLsOptions withNames(boolean withNames) {
-    return new PinLsOptions(type, cids, withNames);
-  }
+    public PinLsOptions withNames(boolean withNames) {
+        return new PinLsOptions(type, cids, withNames);
+    }
 
-  String kuboType() {
-    return type.map(PinType::kuboName).orElse("all");
-  }
+    String kuboType() {
+        return type.map(PinType::kuboName).orElse("all");
+    }
 }

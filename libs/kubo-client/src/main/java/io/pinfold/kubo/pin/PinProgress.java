@@ -10,12 +10,12 @@ import java.util.List;
  */
 public record PinProgress(long blocks, long bytes, List<String> pinned) {
 
-  public static PinProgress from(JsonNode json) {
-    return new PinProgress(JsonFields.number(json, "Progress"), JsonFields.number(json, "Bytes"),
-        JsonFields.texts(json, "Pins"));
-  }
+    public static PinProgress from(JsonNode json) {
+        return new PinProgress(JsonFields.number(json, "Progress"), JsonFields.number(json, "Bytes"),
+                JsonFields.texts(json, "Pins"));
+    }
 
-  public boolean done() {
-    return !pinned.isEmpty();
-  }
+    public boolean done() {
+        return !pinned.isEmpty();
+    }
 }

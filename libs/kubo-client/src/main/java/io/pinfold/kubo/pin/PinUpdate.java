@@ -7,11 +7,11 @@ import java.util.List;
 /** The result of {@code pin update}: the old root and the new root now pinned. */
 public record PinUpdate(String from, String to) {
 
-  public static PinUpdate from(JsonNode json) {
-    List<String> pins = JsonFields.texts(json, "Pins");
-    if (pins.size() != 2) {
-      throw new IllegalArgumentException("pin update: expected [from, to] in Pins, got " + pins);
+    public static PinUpdate from(JsonNode json) {
+        List<String> pins = JsonFields.texts(json, "Pins");
+        if (pins.size() != 2) {
+            throw new IllegalArgumentException("pin update: expected [from, to] in Pins, got " + pins);
+        }
+        return new PinUpdate(pins.get(0), pins.get(1));
     }
-    return new PinUpdate(pins.get(0), pins.get(1));
-  }
 }

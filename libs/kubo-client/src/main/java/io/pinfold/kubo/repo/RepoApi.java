@@ -9,32 +9,32 @@ import java.time.Duration;
 /** The node's repository: {@code repo stat} and {@code repo gc}. */
 public final class RepoApi {
 
-  private final KuboTransport transport;
-  private final Duration timeout;
+    private final KuboTransport transport;
+    private final Duration timeout;
 
-  public RepoApi(KuboTransport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-  }
+    public RepoApi(KuboTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
 
-  /** Counting objects walks the whole blockstore; {@code sizeOnly} skips that for a cheap answer. */
-  public Uni<RepoStat> stat(boolean sizeOnly) {
-    return transport.callJson(KuboRequest.command("repo/stat").option("size-only", sizeOnly), timeout,
-        RepoStat::from);
-  }
+    /** Counting objects walks the whole blockstore; {@code sizeOnly} skips that for a cheap answer. */
+    public Uni<RepoStat> stat(boolean sizeOnly) {
+        return transport.callJson(KuboRequest.command("repo/stat").option("size-only", sizeOnly), timeout,
+                RepoStat::from);
+    }
 
-  public Uni<RepoStat> stat() {
-    return stat(false);
-  }
+    public Uni<RepoStat> stat() {
+        return stat(false);
+    }
 
-  /**
-   * A full garbage collection, each removed block reported as it goes and errors streamed as items.
-   * When there were errors, Kubo ends the stream with a failure after the last item. The node holds
-   * its GC lock for the whole run, so pins wait meanwhile. The first item comes only after Kubo has
-   * walked every pin: give a large repo a longer deadline ({@code client.withTimeout(…)}).
-   */
-  public Multi<GcResult> gc() {
-    return transport.streamJson(KuboRequest.command("repo/gc").option("stream-errors", true), timeout,
-        GcResult::from);
-  }
+    /**
+     * A full garbage collection, each removed block reported as it goes and errors streamed as items.
+     * When there were errors, Kubo ends the stream with a failure after the last item. The node holds
+     * its GC lock for the whole run, so pins wait meanwhile. The first item comes only after Kubo has
+     * walked every pin: give a large repo a longer deadline ({@code client.withTimeout(…)}).
+     */
+    public Multi<GcResult> gc() {
+        return transport.streamJson(KuboRequest.command("repo/gc").option("stream-errors", true), timeout,
+                GcResult::from);
+    }
 }

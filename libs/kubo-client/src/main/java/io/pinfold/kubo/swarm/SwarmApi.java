@@ -10,24 +10,24 @@ import java.util.List;
 /** The node's peer connections: {@code swarm peers} and {@code swarm connect}. */
 public final class SwarmApi {
 
-  private final KuboTransport transport;
-  private final Duration timeout;
+    private final KuboTransport transport;
+    private final Duration timeout;
 
-  public SwarmApi(KuboTransport transport, Duration timeout) {
-    this.transport = transport;
-    this.timeout = timeout;
-  }
+    public SwarmApi(KuboTransport transport, Duration timeout) {
+        this.transport = transport;
+        this.timeout = timeout;
+    }
 
-  public Uni<List<SwarmPeer>> peers() {
-    return transport.callJson(KuboRequest.command("swarm/peers"), timeout, json -> {
-      List<SwarmPeer> peers = new ArrayList<>();
-      json.path("Peers").forEach(peer -> peers.add(SwarmPeer.from(peer)));
-      return List.copyOf(peers);
-    });
-  }
+    public Uni<List<SwarmPeer>> peers() {
+        return transport.callJson(KuboRequest.command("swarm/peers"), timeout, json -> {
+            List<SwarmPeer> peers = new ArrayList<>();
+            json.path("Peers").forEach(peer -> peers.add(SwarmPeer.from(peer)));
+            return List.copyOf(peers);
+        });
+    }
 
-  /** Connects to {@code multiaddr} (ending in {@code /p2p/<peer id>}) so blocks can flow between the nodes. */
-  public Uni<Void> connect(String multiaddr) {
-    return transport.call(KuboRequest.command("swarm/connect").arg(multiaddr), timeout).replaceWithVoid();
-  }
+    /** Connects to {@code multiaddr} (ending in {@code /p2p/<peer id>}) so blocks can flow between the nodes. */
+    public Uni<Void> connect(String multiaddr) {
+        return transport.call(KuboRequest.command("swarm/connect").arg(multiaddr), timeout).replaceWithVoid();
+    }
 }

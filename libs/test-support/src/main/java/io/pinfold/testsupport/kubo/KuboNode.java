@@ -11,21 +11,21 @@ import java.util.Objects;
  */
 public record KuboNode(String name, URI rpcUrl, URI gatewayUrl, String peerId, String swarmAddress) {
 
-  public KuboNode {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(rpcUrl, "rpcUrl");
-    Objects.requireNonNull(gatewayUrl, "gatewayUrl");
-    Objects.requireNonNull(peerId, "peerId");
-    Objects.requireNonNull(swarmAddress, "swarmAddress");
-  }
+    public KuboNode {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(rpcUrl, "rpcUrl");
+        Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        Objects.requireNonNull(peerId, "peerId");
+        Objects.requireNonNull(swarmAddress, "swarmAddress");
+    }
 
-  /** The RPC base URL as text, e.g. {@code http://127.0.0.1:15002}. */
-  public String rpc() {
-    return rpcUrl.toString();
-  }
+    /** The RPC base URL as text, e.g. {@code http://127.0.0.1:15002}. */
+    public String rpc() {
+        return rpcUrl.toString();
+    }
 
-  /** The gateway base URL as text, e.g. {@code http://127.0.0.1:18081}. */
-  public String gateway() {
-    return gatewayUrl.toString();
-  }
+    /** The gateway base URL as text, e.g. {@code http://127.0.0.1:18081}. */
+    public String gateway() {
+        return gatewayUrl.toString();
+    }
 }

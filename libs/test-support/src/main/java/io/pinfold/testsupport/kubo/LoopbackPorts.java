@@ -15,43 +15,43 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LoopbackPorts {
 
-  private static final int LOWEST = 20_000;
-  private static final int HIGHEST = 60_000;
-  private static final int ATTEMPTS = 200;
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST = 60_000;
+    private static final int ATTEMPTS = 200;
 
-  private final Set<Integer> taken = new HashSet<>();
+    private final Set<Integer> taken = new HashSet<>();
 
-  /** A base whose next {@code count} ports are free on 127.0.0.1 and not handed out before. */
-  int freeBase(int count) {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST - count);
-      if (allFree(base, count)) {
-        for (int n = 1; n <= count; n++) {
-          taken.add(base + n);
+    /** A base whose next {@code count} ports are free on 127.0.0.1 and not handed out before. */
+    int freeBase(int count) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST - count);
+            if (allFree(base, count)) {
+                for (int n = 1; n <= count; n++) {
+                    taken.add(base + n);
+                }
+                return base;
+            }
         }
-        return base;
-      }
+        throw new PartFailedException(
+                "pinfold: kubo: found no " + count + " consecutive free loopback ports between " + LOWEST + " and " + HIGHEST);
     }
-    throw new PartFailedException(
-        "pinfold: kubo: found no " + count + " consecutive free loopback ports between " + LOWEST + " and " + HIGHEST);
-  }
 
-  private boolean allFree(int base, int count) {
-    for (int n = 1; n <= count; n++) {
-      if (taken.contains(base + n) || !isFree(base + n)) {
-        return false;
-      }
+    private boolean allFree(int base, int count) {
+        for (int n = 1; n <= count; n++) {
+            if (taken.contains(base + n) || !isFree(base + n)) {
+                return false;
+            }
+        }
+        return true;
     }
-    return true;
-  }
 
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return true;
-    } catch (IOException e) {
-      return false;
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
-  }
 }
