@@ -1,19 +1,15 @@
 package io.pinfold.testsupport.kubo;
 
-import io.pinfold.testsupport.stack.PartFailedException;
-import java.io.IOException;
+import io.pinfold.testsupport.stack.FreePorts;
+import io.pinfold.testsupport.stack.LocalPart;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Starts Kubo nodes for one JVM with {@code kubo.sh}, in a temporary state folder and on random
+ * Starts Kubo nodes for one JVM with {@code kubo.sh start N}, in a temporary state folder and on random
  * loopback ports, and stops them and deletes their repos when the JVM exits.
  */
 final class ThrowawayKuboNodes {
@@ -26,34 +22,21 @@ final class ThrowawayKuboNodes {
 
     /** {@code environment} adds to or overrides this JVM's environment for the script (e.g. PINFOLD_HOME). */
     static KuboNodes start(int count, Map<String, String> environment) {
-        Path state;
-        try {
-            state = Files.createTempDirectory("pinfold-kubo-");
-        } catch (IOException e) {
-            throw new PartFailedException("pinfold: kubo: cannot create a temporary state folder: " + e.getMessage());
-        }
-        LoopbackPorts ports = new LoopbackPorts();
-        int rpcBase = ports.freeBase(count);
-        int gatewayBase = ports.freeBase(count);
-        int swarmBase = ports.freeBase(count);
+        List<Integer> bases = FreePorts.takeBases(3, count);
+        int rpcBase = bases.get(0);
+        int gatewayBase = bases.get(1);
+        int swarmBase = bases.get(2);
 
         Map<String, String> env = new HashMap<>(environment);
-        env.put("PINFOLD_STATE", state.toString());
-        // The script stops the nodes itself once this JVM is gone, even after a kill -9 that skips the hook.
-        env.put("PINFOLD_OWNER_PID", Long.toString(ProcessHandle.current().pid()));
         env.put("PINFOLD_KUBO_RPC_PORT_BASE", Integer.toString(rpcBase));
         env.put("PINFOLD_KUBO_GATEWAY_PORT_BASE", Integer.toString(gatewayBase));
         env.put("PINFOLD_KUBO_SWARM_PORT_BASE", Integer.toString(swarmBase));
-        KuboScript script = new KuboScript(PinfoldCheckout.kuboScript(), env);
+        // One state folder for all nodes: kubo.sh peers each node with the others it finds there.
+        LocalPart kubo = LocalPart.inTemporaryState("kubo", env);
 
-        // Registered before the first start, so a node started before a later one fails is stopped too.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(script, count, state), "pinfold-kubo-stop"));
-
-        System.err.printf("pinfold test-support: starting %d Kubo node(s) with deploy/local/parts/kubo.sh (state: %s)%n",
-                count, state);
         List<KuboNode> nodes = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
-            script.run("start", Integer.toString(n));
+            kubo.start(Integer.toString(n));
             String name = "kubo-" + n;
             URI rpcUrl = URI.create("http://127.0.0.1:" + (rpcBase + n));
             KuboIdentity identity = KuboIdentity.probe(name, rpcUrl);
@@ -61,24 +44,5 @@ final class ThrowawayKuboNodes {
                     identity.peerId(), "/ip4/127.0.0.1/tcp/" + (swarmBase + n) + "/p2p/" + identity.peerId()));
         }
         return new KuboNodes(nodes);
-    }
-
-    private static void stopAll(KuboScript script, int count, Path state) {
-        for (int n = 1; n <= count; n++) {
-            try {
-                script.run("stop", Integer.toString(n));
-            } catch (RuntimeException e) {
-                System.err.println(e.getMessage());
-            }
-        }
-        deleteQuietly(state);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("pinfold: kubo: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

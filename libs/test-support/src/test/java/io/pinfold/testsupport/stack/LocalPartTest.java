@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LocalPartTest {
@@ -40,6 +43,22 @@ class LocalPartTest {
         assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(1, 65535));
         try (ServerSocket socket = new ServerSocket(ports.get(0), 1, InetAddress.getLoopbackAddress())) {
             assertThat(socket.getLocalPort()).isEqualTo(ports.get(0));
+        }
+    }
+
+    @Test
+    void portBasesLeaveTheirNumberedPortsFreeAndApart() throws Exception {
+        List<Integer> bases = FreePorts.takeBases(3, 2);
+
+        assertThat(bases).hasSize(3);
+        Set<Integer> numbered = new HashSet<>();
+        for (int base : bases) {
+            for (int n = 1; n <= 2; n++) {
+                assertThat(numbered.add(base + n)).as("port %d handed out twice", base + n).isTrue();
+                try (ServerSocket socket = new ServerSocket(base + n, 1, InetAddress.getLoopbackAddress())) {
+                    assertThat(socket.getLocalPort()).isEqualTo(base + n);
+                }
+            }
         }
     }
 }
