@@ -1,38 +1,23 @@
 package io.pinfold.events.gc;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.pinfold.events.JsonEnum;
-import java.util.Arrays;
 
 /** What made gc-service plan a run. */
 public enum GcTrigger implements JsonEnum {
     /** Repo usage crossed the policy's high watermark. */
-    WATERMARK("watermark"),
+    WATERMARK,
     /** The policy's schedule window opened. */
-    SCHEDULE("schedule"),
+    SCHEDULE,
     /** Enough unpinned content accumulated to fill a batch. */
-    UNPINNED("unpinned"),
+    UNPINNED,
     /** Content was put on the denylist and must leave every node. */
-    BLOCKED("blocked"),
+    BLOCKED,
     /** An operator asked for it. */
-    MANUAL("manual");
-
-    private final String json;
-
-    GcTrigger(String json) {
-        this.json = json;
-    }
-
-    @JsonValue
-    @Override
-    public String json() {
-        return json;
-    }
+    MANUAL;
 
     @JsonCreator
     public static GcTrigger fromJson(String value) {
-        return Arrays.stream(values()).filter(v -> v.json.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown GC trigger '" + value + "'"));
+        return JsonEnum.parse(values(), value, "GC trigger");
     }
 }

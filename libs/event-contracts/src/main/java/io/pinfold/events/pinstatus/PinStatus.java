@@ -1,38 +1,23 @@
 package io.pinfold.events.pinstatus;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.pinfold.events.JsonEnum;
-import java.util.Arrays;
 
 /** Where one node is with one pin: the few states the reconciler uses, in the order they usually pass. */
 public enum PinStatus implements JsonEnum {
     /** Allocated to the node, not started (e.g. the node is draining for GC). */
-    QUEUED("queued"),
+    QUEUED,
     /** {@code pin add} is running on the node. */
-    PINNING("pinning"),
+    PINNING,
     /** The node holds a recursive pin of the content. */
-    PINNED("pinned"),
+    PINNED,
     /** The last attempt failed; the reconciler retries with backoff. */
-    FAILED("failed"),
+    FAILED,
     /** The node no longer pins the content for this pin. */
-    UNPINNED("unpinned");
-
-    private final String json;
-
-    PinStatus(String json) {
-        this.json = json;
-    }
-
-    @JsonValue
-    @Override
-    public String json() {
-        return json;
-    }
+    UNPINNED;
 
     @JsonCreator
     public static PinStatus fromJson(String value) {
-        return Arrays.stream(values()).filter(v -> v.json.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown pin status '" + value + "'"));
+        return JsonEnum.parse(values(), value, "pin status");
     }
 }
