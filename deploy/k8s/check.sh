@@ -128,7 +128,7 @@ main() {
     "$promtool" check config --syntax-only "$K8S_DIR/base/observability/prometheus/prometheus.yml" \
       || fail "prometheus.yml is not a valid Prometheus configuration"
   else
-    echo "note: no promtool on PATH or in $BIN: prometheus.yml is only checked as YAML"
+    echo "note: no promtool on PATH or in $BIN: prometheus.yml is only read by the manifest rules"
   fi
 
   step "deploy/compose: structure"

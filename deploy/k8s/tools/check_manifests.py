@@ -96,6 +96,13 @@ class Checker:
             for container in pod.get("initContainers", []):
                 if "limits" not in container.get("resources", {}):
                     self.fail(doc, f"init container {container['name']}: no resource limits")
+            annotations = doc["spec"]["template"]["metadata"].get("annotations", {})
+            if annotations.get("prometheus.io/scrape") == "true":
+                ports = {str(p["containerPort"]) for c in pod["containers"] for p in c.get("ports", [])}
+                if annotations.get("prometheus.io/port") not in ports:
+                    self.fail(doc, f"prometheus.io/port {annotations.get('prometheus.io/port')} is not a port of the pod")
+                if not annotations.get("prometheus.io/path", "").startswith("/"):
+                    self.fail(doc, "prometheus.io/scrape without a prometheus.io/path")
             template_labels = doc["spec"]["template"]["metadata"].get("labels", {})
             selector = doc["spec"]["selector"]["matchLabels"]
             if any(template_labels.get(k) != v for k, v in selector.items()):
@@ -350,6 +357,27 @@ class Checker:
             if self.profile["production"]:
                 self.fail(secret, "development credentials must not be part of the production overlay")
 
+    # --- Prometheus ---------------------------------------------------------------------------------
+
+    def check_prometheus(self):
+        config = yaml.safe_load(self.r.config_map("prometheus")["data"]["prometheus.yml"])
+        jobs = [job for job in config.get("scrape_configs", [])
+                if any(sd.get("role") == "pod" for sd in job.get("kubernetes_sd_configs", []))]
+        keeps_annotated = any(rule.get("action") == "keep" and rule.get("source_labels") ==
+                              ["__meta_kubernetes_pod_annotation_prometheus_io_scrape"]
+                              for job in jobs for rule in job.get("relabel_configs", []))
+        if not keeps_annotated:
+            self.fail("ConfigMap/prometheus", "no pod discovery job that keeps pods annotated prometheus.io/scrape")
+        statefulset = self.r.one("StatefulSet", "prometheus")
+        account = statefulset["spec"]["template"]["spec"].get("serviceAccountName")
+        bindings = [b for b in self.r.all("RoleBinding", "ClusterRoleBinding")
+                    if any(s.get("kind") == "ServiceAccount" and s.get("name") == account for s in b["subjects"])]
+        roles = [self.r.one(b["roleRef"]["kind"], b["roleRef"]["name"]) for b in bindings]
+        can_watch_pods = any("pods" in rule.get("resources", []) and {"list", "watch"} <= set(rule.get("verbs", []))
+                             for role in roles if role for rule in role.get("rules", []))
+        if not can_watch_pods:
+            self.fail(statefulset, f"service account {account} may not list and watch pods, so discovery finds nothing")
+
     # --- Grafana ------------------------------------------------------------------------------------
 
     def check_grafana(self):
@@ -387,7 +415,7 @@ class Checker:
 
     def run(self):
         for step in (self.check_workloads, self.check_services, self.check_references, self.check_settings,
-                     self.check_kubo, self.check_production, self.check_grafana):
+                     self.check_kubo, self.check_production, self.check_prometheus, self.check_grafana):
             step()
         return self.problems
 

@@ -7,7 +7,8 @@ set -u
 
 SWARM_PORT=${KUBO_SWARM_PORT:-4001}
 INTERVAL=${KUBO_PEERING_INTERVAL:-60}
-PEERS=$(echo "${PINFOLD_KUBO_RPC_URLS:?PINFOLD_KUBO_RPC_URLS: required, comma-separated Kubo RPC URLs}" | tr ',' ' ')
+: "${PINFOLD_KUBO_RPC_URLS:?required: the comma-separated RPC URLs of the Kubo nodes}"
+PEERS=$(echo "$PINFOLD_KUBO_RPC_URLS" | tr ',' ' ')
 TARGETS=$(echo "${KUBO_PEERING_TARGETS:-$PINFOLD_KUBO_RPC_URLS}" | tr ',' ' ')
 
 host_of() { hostport=${1#*://}; hostport=${hostport%%/*}; echo "${hostport%:*}"; }

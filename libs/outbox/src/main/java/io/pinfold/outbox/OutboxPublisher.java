@@ -63,7 +63,7 @@ public class OutboxPublisher {
                 .build();
         return Message.of(event.payload())
                 .addMetadata(kafka)
-                .addMetadata(TracingMetadata.withPrevious(traceContextOf(event)));
+                .addMetadata(TracingMetadata.withCurrent(traceContextOf(event)));
     }
 
     private Context traceContextOf(PendingEvent event) {

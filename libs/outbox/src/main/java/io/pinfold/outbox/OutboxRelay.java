@@ -4,8 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,10 +34,17 @@ public class OutboxRelay {
     private final int batchSize;
     private final Counter published;
     private final Timer lag;
+    private final Vertx vertx;
+    private final Duration pollInterval;
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean leading;
+    private long timer;
 
-    public OutboxRelay(Pool pool, RelayLease lease, OutboxPublisher publisher, MeterRegistry registry,
-                       @ConfigProperty(name = "pinfold.outbox.batch-size", defaultValue = "200") int batchSize) {
+    public OutboxRelay(Pool pool, RelayLease lease, OutboxPublisher publisher, MeterRegistry registry, Vertx vertx,
+                       @ConfigProperty(name = "pinfold.outbox.batch-size", defaultValue = "200") int batchSize,
+                       @ConfigProperty(name = "pinfold.outbox.poll-interval", defaultValue = "100ms") Duration pollInterval) {
+        this.vertx = vertx;
+        this.pollInterval = pollInterval;
         this.pool = pool;
         this.lease = lease;
         this.publisher = publisher;
@@ -44,8 +53,15 @@ public class OutboxRelay {
         this.lag = Timer.builder("pinfold.outbox.lag").description("Time from commit to Kafka acknowledgement").register(registry);
     }
 
-    @Scheduled(every = "${pinfold.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void onStart(@Observes StartupEvent event) {
+        // A Vert.x timer, not @Scheduled: Quarkus' scheduler cannot run more often than once a second.
+        timer = vertx.setPeriodic(pollInterval.toMillis(), id -> {
+            if (running.compareAndSet(false, true)) {
+                tick().subscribe().with(done -> running.set(false), failure -> running.set(false));
+            }
+        });
+    }
+
     Uni<Void> tick() {
         return lease.acquireOrRenew()
                 .invoke(this::noteLeadership)
@@ -102,6 +118,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
         if (leading) {
             lease.release().await().atMost(Duration.ofSeconds(2));
         }

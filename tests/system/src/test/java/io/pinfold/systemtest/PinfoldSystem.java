@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,8 +152,7 @@ public final class PinfoldSystem implements AutoCloseable {
     }
 
     private void awaitStarted() {
-        List<PinfoldService> waitingForReady = new ArrayList<>(List.of(PinfoldService.PIN, PinfoldService.GC, PinfoldService.TAKEDOWN));
-        for (PinfoldService service : waitingForReady) {
+        for (PinfoldService service : List.of(PinfoldService.PIN, PinfoldService.GC, PinfoldService.TAKEDOWN)) {
             processes.get(service).awaitReady(START_TIMEOUT);
         }
         processes.get(PinfoldService.EDGE).awaitHealth("/q/health/ready", "every readiness check UP but '" + GATEWAYS_CHECK + "'",

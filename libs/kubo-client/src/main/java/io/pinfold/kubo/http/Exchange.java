@@ -1,6 +1,7 @@
 package io.pinfold.kubo.http;
 
 import io.pinfold.kubo.error.KuboTimeoutException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -8,24 +9,35 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One HTTP request to Kubo and its answer, with a deadline and an abort. Ends exactly once: by
+ * One RPC call to Kubo and its answer, with a deadline and an abort. Ends exactly once: by
  * {@link #finish()}, by {@link #fail}, or by {@link #abort()} when the subscriber cancels; whatever
  * comes after the end is ignored, and an unfinished request is reset so Kubo stops its work.
+ *
+ * <p>A request whose pooled connection closes before any answer is sent once more when
+ * {@link ResendRule} allows it. A request and answer that are both complete are never reset: Vert.x
+ * has handed their connection back to the pool by then, and resetting would close it under the next call.
  */
 final class Exchange {
 
     private final Vertx vertx;
-    private final String call;
+    private final KuboRequest call;
     private final Duration timeout;
     private final Consumer<Throwable> onFailure;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Context context;
     private volatile HttpClientRequest request;
+    // Per attempt. The request flag is set under the lock that ends the exchange, so an ended
+    // exchange never ends its request afterwards; the answer flag is set on the request's context.
+    private volatile boolean requestEnded;
+    private volatile boolean answerEnded;
     private volatile long timerId = -1;
+    private final AtomicInteger sends = new AtomicInteger();
 
-    Exchange(Vertx vertx, String call, Duration timeout, Consumer<Throwable> onFailure) {
+    Exchange(Vertx vertx, KuboRequest call, Duration timeout, Consumer<Throwable> onFailure) {
         this.vertx = vertx;
         this.call = call;
         this.timeout = timeout;
@@ -33,7 +45,7 @@ final class Exchange {
     }
 
     String call() {
-        return call;
+        return call.command();
     }
 
     Duration timeout() {
@@ -44,41 +56,88 @@ final class Exchange {
         return ended.get();
     }
 
-    /** Sends the request; {@code onResponse} gets the answer's head, whatever its status. */
-    void start(HttpClient http, RequestOptions options, UploadBody body, Consumer<HttpClientRequest> onRequest,
-            Consumer<HttpClientResponse> onResponse, Consumer<Throwable> onTransportFailure) {
+    /**
+     * Sends the request; {@code onResponse} gets the answer's head, whatever its status, and
+     * {@code onTransportFailure} a failure below HTTP that is not resent.
+     */
+    void start(HttpClient http, RequestOptions options, ServedConnections served, Consumer<HttpClientResponse> onResponse,
+            Consumer<Throwable> onTransportFailure) {
         if (ended.get()) {
             return; // cancelled before it began
         }
-        timerId = vertx.setTimer(timeout.toMillis(), id -> fail(new KuboTimeoutException(call, timeout)));
+        // Vert.x runs the request's handlers on the caller's context; resets are decided there too.
+        context = vertx.getOrCreateContext();
+        timerId = vertx.setTimer(timeout.toMillis(), id -> fail(new KuboTimeoutException(call(), timeout)));
+        send(http, options, served, onResponse, onTransportFailure);
+    }
+
+    private void send(HttpClient http, RequestOptions options, ServedConnections served,
+            Consumer<HttpClientResponse> onResponse, Consumer<Throwable> onTransportFailure) {
+        sends.incrementAndGet();
         http.request(options).onComplete(opened -> {
             if (opened.failed()) {
-                onTransportFailure.accept(opened.cause());
+                // Nothing was sent; a closed pooled connection shows up here too.
+                retryOrFail(opened.cause(), true, false, () -> send(http, options, served, onResponse, onTransportFailure),
+                        onTransportFailure);
                 return;
             }
             HttpClientRequest req = opened.result();
-            request = req;
+            synchronized (this) {
+                request = req;
+                requestEnded = false;
+                answerEnded = false;
+            }
             if (ended.get()) {
-                req.reset();
+                req.reset(); // never written: Vert.x just gives the connection back
                 return;
             }
-            onRequest.accept(req);
+            boolean reused = served.reuse(req.connection());
+            AtomicBoolean written = new AtomicBoolean();
             req.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    onTransportFailure.accept(answered.cause());
+                    retryOrFail(answered.cause(), reused, written.get(),
+                            () -> send(http, options, served, onResponse, onTransportFailure), onTransportFailure);
                 } else if (!ended.get()) {
                     onResponse.accept(answered.result());
                 }
             });
-            if (body == null) {
-                req.end();
-            } else if (!body.isStreamed()) {
-                req.putHeader("Content-Type", body.contentType()).end(body.whole());
-            } else {
+            UploadBody body = call.body().orElse(null);
+            if (body != null && body.isStreamed()) {
                 req.putHeader("Content-Type", body.contentType()).setChunked(true);
                 body.chunks().subscribe(new UploadWriter(this, req, body, onTransportFailure));
+            } else if (endingRequest()) {
+                if (body != null) {
+                    req.putHeader("Content-Type", body.contentType());
+                }
+                (body == null ? req.end() : req.end(body.whole())).onSuccess(ignored -> written.set(true));
             }
         });
+    }
+
+    private void retryOrFail(Throwable failure, boolean reused, boolean written, Runnable resend,
+            Consumer<Throwable> onTransportFailure) {
+        if (!ended.get() && ResendRule.allows(call, failure, reused, written, sends.get())) {
+            resend.run();
+        } else {
+            onTransportFailure.accept(failure);
+        }
+    }
+
+    /**
+     * Called right before the request's last bytes are written; false when the exchange has
+     * already ended, and then the request must stay unfinished (it is being reset).
+     */
+    synchronized boolean endingRequest() {
+        if (ended.get()) {
+            return false;
+        }
+        requestEnded = true;
+        return true;
+    }
+
+    /** The answer has been read to its end (on the request's context). */
+    void answered() {
+        answerEnded = true;
     }
 
     /** The answer's head arrived: a streamed call now runs until its end, not against the deadline. */
@@ -91,7 +150,7 @@ final class Exchange {
 
     /** Marks a successful end; false if the exchange had already ended. */
     boolean finish() {
-        if (!ended.compareAndSet(false, true)) {
+        if (!end()) {
             return false;
         }
         stopDeadline();
@@ -99,24 +158,49 @@ final class Exchange {
     }
 
     void fail(Throwable failure) {
-        if (ended.compareAndSet(false, true)) {
+        if (end()) {
             stopDeadline();
-            resetRequest();
+            resetIfUnfinished();
             onFailure.accept(failure);
         }
     }
 
     /** The subscriber went away (cancel, or its own timeout): drop the request. */
     void abort() {
-        if (ended.compareAndSet(false, true)) {
+        if (end()) {
             stopDeadline();
-            resetRequest();
+            resetIfUnfinished();
         }
     }
 
-    private void resetRequest() {
-        HttpClientRequest req = request;
-        if (req != null) {
+    private synchronized boolean end() {
+        return ended.compareAndSet(false, true);
+    }
+
+    /**
+     * Resets the request unless both it and its answer are complete. Decided on the request's
+     * context, where the answer's end is seen, so a reset never races the connection's return to the pool.
+     */
+    private void resetIfUnfinished() {
+        Context ctx = context;
+        if (ctx == null) {
+            return; // never started
+        }
+        if (Vertx.currentContext() == ctx) {
+            resetNowIfUnfinished();
+        } else {
+            ctx.runOnContext(ignored -> resetNowIfUnfinished());
+        }
+    }
+
+    private void resetNowIfUnfinished() {
+        HttpClientRequest req;
+        boolean complete;
+        synchronized (this) {
+            req = request;
+            complete = requestEnded && answerEnded;
+        }
+        if (req != null && !complete) {
             req.reset();
         }
     }

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -36,6 +37,9 @@ public final class KuboTransport implements AutoCloseable {
     private static final String STREAM_ERROR_TRAILER = "X-Stream-Error";
     static final long PAUSE_BACKLOG = 256;
     static final long RESUME_BACKLOG = 64;
+    // Kubo never closes idle API connections (no IdleTimeout on its http.Server); a proxy in front
+    // of it may, so the client drops its idle ones first.
+    private static final int KEEP_ALIVE_TIMEOUT_SECONDS = 30;
 
     private final Vertx vertx;
     private final HttpClient http;
@@ -43,6 +47,7 @@ public final class KuboTransport implements AutoCloseable {
     private final Optional<String> authorization;
     private final long connectTimeoutMillis;
     private final KuboErrorDecoder errors;
+    private final ServedConnections served = new ServedConnections();
 
     public KuboTransport(Vertx vertx, URI rpcUrl, String baseUrl, Duration connectTimeout, int maxConnections,
             Optional<String> authorization) {
@@ -52,17 +57,21 @@ public final class KuboTransport implements AutoCloseable {
         this.connectTimeoutMillis = connectTimeout.toMillis();
         this.errors = new KuboErrorDecoder(rpcUrl);
         this.http = vertx.createHttpClient(
-                new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) connectTimeoutMillis),
+                new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_TIMEOUT_SECONDS)
+                        .setConnectTimeout((int) connectTimeoutMillis),
                 new PoolOptions().setHttp1MaxSize(maxConnections));
     }
 
     /** A call with a single answer: its body, once complete. */
     public Uni<Buffer> call(KuboRequest request, Duration timeout) {
-        return Uni.createFrom().emitter(emitter -> send(request, timeout, emitter::fail, emitter::onTermination,
-                (exchange, response) -> response.body().onComplete(read -> {
+        return Uni.createFrom().emitter(emitter -> send(request, options(request), timeout, emitter::fail,
+                emitter::onTermination, (exchange, response) -> response.body().onComplete(read -> {
                     if (read.failed()) {
                         exchange.fail(errors.fromTransport(exchange.call(), read.cause(), timeout));
-                    } else if (!failedByTrailer(exchange, response) && exchange.finish()) {
+                        return;
+                    }
+                    exchange.answered();
+                    if (!failedByTrailer(exchange, response) && exchange.finish()) {
                         emitter.complete(read.result());
                     }
                 })));
@@ -89,8 +98,11 @@ public final class KuboTransport implements AutoCloseable {
     }
 
     private <T> Multi<T> stream(KuboRequest request, Duration timeout, ChunkDecoder<T> decoder) {
-        return Multi.createFrom().<T>emitter(emitter -> send(request, timeout, emitter::fail, emitter::onTermination,
-                (exchange, response) -> {
+        // A streamed answer can be held back for a slow subscriber after Vert.x has read all of it and
+        // pooled its connection, where a cancel's reset would close it under another call: so it is never pooled.
+        RequestOptions options = options(request).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        return Multi.createFrom().<T>emitter(emitter -> send(request, options, timeout, emitter::fail,
+                emitter::onTermination, (exchange, response) -> {
                     exchange.stopDeadline();
                     pipe(response, decoder, emitter, exchange, timeout);
                 }), BackPressureStrategy.BUFFER);
@@ -100,11 +112,11 @@ public final class KuboTransport implements AutoCloseable {
      * Sends the request in an exchange that ends with the subscription: a 200 answer goes to
      * {@code onAnswer}, any other status fails with Kubo's error body, a lost connection with a typed error.
      */
-    private void send(KuboRequest request, Duration timeout, Consumer<Throwable> fail, Consumer<Runnable> onTermination,
-            BiConsumer<Exchange, HttpClientResponse> onAnswer) {
-        Exchange exchange = new Exchange(vertx, request.command(), timeout, fail);
+    private void send(KuboRequest request, RequestOptions options, Duration timeout, Consumer<Throwable> fail,
+            Consumer<Runnable> onTermination, BiConsumer<Exchange, HttpClientResponse> onAnswer) {
+        Exchange exchange = new Exchange(vertx, request, timeout, fail);
         onTermination.accept(exchange::abort);
-        exchange.start(http, options(request), request.body().orElse(null), req -> {},
+        exchange.start(http, options, served,
                 response -> {
                     if (response.statusCode() != 200) {
                         failFromErrorBody(exchange, response);
@@ -155,6 +167,7 @@ public final class KuboTransport implements AutoCloseable {
             }
         });
         response.endHandler(ignored -> {
+            exchange.answered();
             if (exchange.isEnded()) {
                 return;
             }
@@ -172,9 +185,12 @@ public final class KuboTransport implements AutoCloseable {
 
     private void failFromErrorBody(Exchange exchange, HttpClientResponse response) {
         int status = response.statusCode();
-        response.body().onComplete(read -> exchange.fail(read.succeeded()
-                ? errors.fromResponse(exchange.call(), status, read.result())
-                : errors.fromResponse(exchange.call(), status, Buffer.buffer())));
+        response.body().onComplete(read -> {
+            if (read.succeeded()) {
+                exchange.answered();
+            }
+            exchange.fail(errors.fromResponse(exchange.call(), status, read.succeeded() ? read.result() : Buffer.buffer()));
+        });
     }
 
     private boolean failedByTrailer(Exchange exchange, HttpClientResponse response) {

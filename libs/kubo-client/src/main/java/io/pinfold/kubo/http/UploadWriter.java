@@ -52,6 +52,8 @@ final class UploadWriter implements Flow.Subscriber<Buffer> {
 
     @Override
     public void onComplete() {
-        request.end(body.tail());
+        if (exchange.endingRequest()) {
+            request.end(body.tail());
+        }
     }
 }
