@@ -6,7 +6,8 @@
    Go or the jsonschema package is missing).
 2. Rules of its own: pinned images, files and build contexts that exist, depends_on targets that exist
    and have a health check when one is awaited, no host port published twice, and the PINFOLD_*
-   settings of the four services pointing at services of this file.
+   settings of the four services pointing at services of this file and read by the services' sources
+   (deploy/k8s/tools/config_keys.py).
 
 usage: check.py [COMPOSE_FILE]
 """
@@ -19,12 +20,16 @@ from urllib.parse import urlparse
 
 import yaml
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "k8s", "tools"))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import config_keys  # noqa: E402  (shared with the Kubernetes checks)
+
 COMPOSE_GO = "github.com/compose-spec/compose-go/v2@v2.16.2"
 PINFOLD_SERVICES = {"gateway-edge": 8080, "pin-service": 8081, "takedown-service": 8082, "gc-service": 8083}
 REQUIRED_SETTINGS = ("PINFOLD_KAFKA_BOOTSTRAP", "PINFOLD_PG_HOST", "PINFOLD_PG_PORT", "PINFOLD_PG_USER",
                      "PINFOLD_PG_PASSWORD", "PINFOLD_KUBO_RPC_URLS", "PINFOLD_KUBO_GATEWAY_URLS",
                      "PINFOLD_OTLP_ENDPOINT")
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def schema_problems(document):
@@ -83,6 +88,8 @@ def rule_problems(document, base_dir):
             target = build.get("args", {}).get("SERVICE")
             if target and not os.path.isdir(os.path.join(context, "services", target)):
                 problems.append(f"{where}: build.args.SERVICE={target} is not a folder under services/")
+            elif target and os.path.isfile(dockerfile):
+                problems += copy_problems(where, dockerfile, context, target)
         for mount in service.get("volumes", []):
             source = str(mount).split(":", 1)[0]
             if source.startswith((".", "/")):
@@ -108,6 +115,17 @@ def rule_problems(document, base_dir):
             problems.append(f"{where}: healthcheck.test must be a list starting with CMD or CMD-SHELL")
     problems += settings_problems(services)
     return problems
+
+
+def copy_problems(where, dockerfile, context, service):
+    """Each COPY source of the Dockerfile exists in the packaged service (when it has been packaged)."""
+    app = os.path.join(context, "services", service, "target", "quarkus-app")
+    if not os.path.isdir(app):
+        return []
+    with open(dockerfile, encoding="utf-8") as handle:
+        sources = re.findall(r"^COPY\s+(?:--\S+\s+)*(\S+)\s+\S+\s*$", handle.read(), re.MULTILINE)
+    missing = [s for s in sources if not os.path.exists(os.path.join(context, s.replace("${SERVICE}", service)))]
+    return [f"{where}: {os.path.basename(dockerfile)} copies {s}, which packaging did not produce" for s in missing]
 
 
 def settings_problems(services):
@@ -142,6 +160,11 @@ def settings_problems(services):
             problems.append(f"{where}: healthcheck must ask /q/health/ready on port {port} (HEALTH_PORT)")
         if "HEALTH_PORT" not in env:
             problems.append(f"{where}: HEALTH_PORT missing (its healthcheck reads it)")
+    read = set().union(*config_keys.read_keys(os.path.join(HERE, "..", "..")).values())
+    for name in PINFOLD_SERVICES:
+        for key in sorted(environment(services.get(name, {}))):
+            if key.startswith("PINFOLD_") and key not in read:
+                problems.append(f"services.{name}: {key} is set but no service reads it")
     peering = environment(services.get("kubo-peering", {}))
     rpc = environment(services.get("pin-service", {})).get("PINFOLD_KUBO_RPC_URLS")
     if peering.get("PINFOLD_KUBO_RPC_URLS") != rpc:

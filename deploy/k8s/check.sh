@@ -5,7 +5,8 @@
 #      k8s.io/kubernetes Go module) and, when PINFOLD_STRIMZI_CRDS names Strimzi's CRD files, from
 #      those too (otherwise the Kafka, KafkaNodePool and KafkaTopic resources skip this step);
 #   3. tools/check_manifests.py: probes, resources, references, replica and replication settings that
-#      must agree, the KafkaTopics against libs/event-contracts, the Grafana dashboard's metrics;
+#      must agree, the KafkaTopics against libs/event-contracts, PINFOLD_* settings against what the
+#      services' sources read (tools/config_keys.py), the Grafana dashboard's metrics;
 #   4. promtool check config, when promtool is on PATH or in $PINFOLD_HOME/bin;
 #   5. deploy/compose/check.py.
 # Tools it lacks go into $PINFOLD_HOME/bin (Go module proxy). Not part of the test command.
@@ -114,6 +115,7 @@ main() {
     "$BIN/kubeconform" -strict -summary "${schema_args[@]}" "$rendered" || fail "$target: schema validation failed"
     step "$target: manifest rules"
     python3 "$K8S_DIR/tools/check_manifests.py" "$rendered" --profile "$profile" --topics "$WORK/topics.json" \
+      --sources "$ROOT" \
       || fail "$target: manifest rules failed"
   done
 

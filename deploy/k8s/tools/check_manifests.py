@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks what a schema cannot: that a rendered Pinfold overlay hangs together and follows its rules.
 
-usage: check_manifests.py RENDERED.yaml --profile base|dev|production --topics TOPICS.json
+usage: check_manifests.py RENDERED.yaml --profile base|dev|production --topics TOPICS.json [--sources REPO_ROOT]
 
 RENDERED.yaml is `kustomize build` output; TOPICS.json is what tools/TopicContract.java prints (the
 topics of libs/event-contracts). Prints one line per problem, naming the resource and the reason, and
@@ -14,6 +14,9 @@ import sys
 from urllib.parse import urlparse
 
 import yaml
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import config_keys  # noqa: E402
 
 SERVICE_PORTS = {"gateway-edge": 8080, "pin-service": 8081, "takedown-service": 8082, "gc-service": 8083}
 SERVICES_WITH_DATABASE = {"pin-service", "takedown-service", "gc-service"}
@@ -75,8 +78,9 @@ class Rendered:
 
 
 class Checker:
-    def __init__(self, rendered, profile, topics):
+    def __init__(self, rendered, profile, topics, service_keys=None):
         self.r = rendered
+        self.service_keys = service_keys
         self.profile_name = profile
         self.profile = PROFILES[profile]
         self.topics = topics
@@ -309,6 +313,26 @@ class Checker:
         for name, topic in declared.items():
             self.fail(topic, "not a topic of libs/event-contracts")
 
+    def check_keys_are_read(self):
+        """A PINFOLD_* setting that no service reads is a typo or a leftover."""
+        if self.service_keys is None:
+            return
+        read = set().union(*self.service_keys.values())
+        given = {}
+        for name in SERVICE_PORTS:
+            container = self.r.one("Deployment", name)["spec"]["template"]["spec"]["containers"][0]
+            for var in container.get("env", []):
+                given.setdefault(var["name"], f"Deployment/{name}")
+            for source in container.get("envFrom", []):
+                ref = source.get("configMapRef") or source.get("secretRef")
+                kind = "ConfigMap" if "configMapRef" in source else "Secret"
+                resource = self.r.one(kind, ref["name"]) or {}
+                for key in list(resource.get("data", {})) + list(resource.get("stringData", {})):
+                    given.setdefault(key, f"{kind}/{ref['name']}")
+        for key, where in sorted(given.items()):
+            if key.startswith("PINFOLD_") and key not in read:
+                self.fail(where, f"{key} is set but no service reads it")
+
     # --- Kubo ----------------------------------------------------------------------------------------
 
     def check_kubo(self):
@@ -414,7 +438,7 @@ class Checker:
                 self.fail(where, f"panel '{title}': unknown metric {name}")
 
     def run(self):
-        for step in (self.check_workloads, self.check_services, self.check_references, self.check_settings,
+        for step in (self.check_workloads, self.check_services, self.check_references, self.check_settings, self.check_keys_are_read,
                      self.check_kubo, self.check_production, self.check_prometheus, self.check_grafana):
             step()
         return self.problems
@@ -425,12 +449,14 @@ def main():
     parser.add_argument("rendered")
     parser.add_argument("--profile", required=True, choices=sorted(PROFILES))
     parser.add_argument("--topics", required=True, help="JSON printed by tools/TopicContract.java")
+    parser.add_argument("--sources", help="the repository root, to check the settings against what the services read")
     args = parser.parse_args()
     with open(args.rendered, encoding="utf-8") as handle:
         rendered = Rendered(list(yaml.safe_load_all(handle)))
     with open(args.topics, encoding="utf-8") as handle:
         topics = json.load(handle)
-    problems = Checker(rendered, args.profile, topics).run()
+    service_keys = config_keys.read_keys(args.sources) if args.sources else None
+    problems = Checker(rendered, args.profile, topics, service_keys).run()
     for problem in problems:
         print(problem)
     print(f"check_manifests: {args.profile}: {len(rendered.docs)} resources, "

@@ -6,6 +6,8 @@ set -eu
 if [ ! -f "$IPFS_PATH/config" ]; then
   ipfs init --profile=server
 fi
+# After an image upgrade the repo may be older than this Kubo: `ipfs config` refuses such a repo.
+ipfs repo migrate
 
 # RPC API and gateway on the pod IP only: reachable inside the cluster through the headless Service
 # kubo, never on a node or load-balancer address. Swarm on every interface, for the IPFS network.

@@ -29,7 +29,7 @@ class RelayLeaseTest {
         PgConnectOptions connect = PgConnectOptions.fromUri(database.jdbcUrl().replaceFirst("^jdbc:", ""))
                 .setUser(database.user()).setPassword(database.password());
         pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect).using(vertx).build();
-        try (InputStream ddl = RelayLeaseTest.class.getResourceAsStream("/db/outbox/V1000__outbox.sql")) {
+        try (InputStream ddl = RelayLeaseTest.class.getResourceAsStream("/db/outbox/R__pinfold_outbox.sql")) {
             pool.query(new String(ddl.readAllBytes(), StandardCharsets.UTF_8)).execute().await().atMost(Duration.ofSeconds(10));
         }
     }

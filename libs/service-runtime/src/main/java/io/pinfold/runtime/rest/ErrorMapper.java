@@ -2,6 +2,7 @@ package io.pinfold.runtime.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,7 +46,7 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         // Quarkus REST wraps a body it could not read into a plain 400: answer with what was wrong with it.
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
@@ -54,8 +55,14 @@ public class ErrorMapper {
             return malformed(parsing);
         }
         int status = e.getResponse().getStatus();
-        return respond(status, Response.Status.fromStatusCode(status) == null ? "ERROR" : Response.Status.fromStatusCode(status).name(),
-                e.getMessage());
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String details = switch (status) {
+            case 404 -> "no endpoint at " + request.method() + " " + request.path();
+            case 405 -> request.method() + " is not allowed at " + request.path();
+            case 415 -> "body: content type '" + request.getHeader("Content-Type") + "' is not accepted here";
+            default -> e.getMessage();
+        };
+        return respond(status, known == null ? "ERROR" : known.name(), details);
     }
 
     @ServerExceptionMapper

@@ -1,3 +1,5 @@
+-- Repeatable (R__) and idempotent: the library's tables live beside each service's own versioned migrations
+-- without taking numbers from their sequence. Change it only with IF NOT EXISTS / idempotent statements.
 -- Transactional outbox: a state change and the event that announces it commit together.
 -- The relay (one leader per service, elected by outbox_lease) publishes rows in seq order, then deletes them.
 CREATE TABLE IF NOT EXISTS outbox_event (
