@@ -1,10 +1,10 @@
 package io.pinfold.systemtest;
 
 import io.pinfold.systemtest.health.HealthReport;
-import io.pinfold.systemtest.kafka.IsolatedKafka;
 import io.pinfold.systemtest.process.ServiceProcess;
 import io.pinfold.testsupport.kubo.KuboNode;
 import io.pinfold.testsupport.kubo.KuboNodes;
+import io.pinfold.testsupport.kafka.KafkaBroker;
 import io.pinfold.testsupport.postgres.Postgres;
 import io.pinfold.testsupport.postgres.PostgresDatabase;
 import io.pinfold.testsupport.stack.FreePorts;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * The four packaged services as separate JVMs, wired to real parts: a Kafka broker of their own (see
- * {@link IsolatedKafka}), one fresh database per service on the shared PostgreSQL, the shared Kubo nodes
+ * {@link KafkaBroker#isolated()}), one fresh database per service on the shared PostgreSQL, the shared Kubo nodes
  * and the shared Jaeger. pin-service starts with no configured nodes, so every node event of this system
  * starts at an operator's POST /nodes.
  */
@@ -37,14 +37,14 @@ public final class PinfoldSystem implements AutoCloseable {
     private static final String GATEWAYS_CHECK = "Kubo gateways";
 
     private final String runId;
-    private final IsolatedKafka kafka;
+    private final KafkaBroker kafka;
     private final Postgres postgres;
     private final KuboNodes kubo;
     private final Jaeger jaeger;
     private final Map<PinfoldService, PostgresDatabase> databases = new EnumMap<>(PinfoldService.class);
     private final Map<PinfoldService, ServiceProcess> processes = new EnumMap<>(PinfoldService.class);
 
-    private PinfoldSystem(String runId, IsolatedKafka kafka, Postgres postgres, KuboNodes kubo, Jaeger jaeger) {
+    private PinfoldSystem(String runId, KafkaBroker kafka, Postgres postgres, KuboNodes kubo, Jaeger jaeger) {
         this.runId = runId;
         this.kafka = kafka;
         this.postgres = postgres;
@@ -58,7 +58,7 @@ public final class PinfoldSystem implements AutoCloseable {
      */
     public static PinfoldSystem start(Path logDirectory) {
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        PinfoldSystem system = new PinfoldSystem(runId, IsolatedKafka.start(), Postgres.shared(), KuboNodes.shared(), Jaeger.shared());
+        PinfoldSystem system = new PinfoldSystem(runId, KafkaBroker.isolated(), Postgres.shared(), KuboNodes.shared(), Jaeger.shared());
         try {
             system.launch(logDirectory);
             system.awaitStarted();

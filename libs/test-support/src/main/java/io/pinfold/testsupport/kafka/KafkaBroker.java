@@ -38,6 +38,15 @@ public final class KafkaBroker {
         return shared;
     }
 
+    /**
+     * A broker of the caller's own, never the shared one nor the one the environment names: for a test that
+     * must see only its own records on compacted topics, or run consumer groups a running stack also uses.
+     * Stopped when the JVM exits.
+     */
+    public static KafkaBroker isolated() {
+        return DockerEngine.available() ? inContainer() : local();
+    }
+
     /** host:port list for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrapServers;
