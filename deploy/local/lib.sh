@@ -53,7 +53,11 @@ pf_pid() {
   { read -r pid; read -r marker || true; } <"$file"
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
   if [[ -n "$marker" ]]; then
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker" || return 1
+    # Read whole, then match: `tr … | grep -q` under pipefail fails at random when grep exits early
+    # and tr, still writing a long command line (Kafka's classpath), dies of SIGPIPE.
+    local command_line
+    command_line=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ "$command_line" == *"$marker"* ]] || return 1
   fi
   echo "$pid"
 }

@@ -44,7 +44,7 @@ usage() {
 installed() {
   [[ -x "$BIN" ]] || return 1
   go version -m "$BIN" 2>/dev/null | grep -Eq "^[[:space:]]+mod[[:space:]]+${JAEGER_MODULE}[[:space:]]+${JAEGER_VERSION}\b" \
-    || "$BIN" version 2>/dev/null | grep -q "\"$JAEGER_VERSION\""
+    || "$BIN" version 2>/dev/null | grep -c "\"$JAEGER_VERSION\"" >/dev/null
 }
 
 # Jaeger's go.mod has a replace directive, which `go install module@version` refuses. Built as the
@@ -107,7 +107,7 @@ build_jaeger() {
 }
 
 query_api_answers() {
-  curl -fsS --max-time 2 "$QUERY_URL/api/services" 2>/dev/null | grep -q '"data"'
+  curl -fsS --max-time 2 "$QUERY_URL/api/services" 2>/dev/null | grep -c '"data"' >/dev/null
 }
 
 cmd_start() {

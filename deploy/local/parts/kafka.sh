@@ -104,7 +104,7 @@ format_once() {
 
 # The broker logs this once it serves clients; a listening port alone comes earlier than that.
 broker_started_since() {
-  tail -c +"$(($1 + 1))" "$LOG" 2>/dev/null | grep -q "Kafka Server started"
+  tail -c +"$(($1 + 1))" "$LOG" 2>/dev/null | grep -c "Kafka Server started" >/dev/null  # -c reads it all: no SIGPIPE for tail under pipefail
 }
 
 cmd_start() {
