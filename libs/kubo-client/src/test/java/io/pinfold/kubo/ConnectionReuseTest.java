@@ -7,7 +7,6 @@ import io.pinfold.kubo.content.AddOptions;
 import io.pinfold.kubo.content.Ref;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +23,9 @@ class ConnectionReuseTest {
     @Test
     void cancellingAStreamHeldBackForASlowSubscriberLeavesTheNextCallsWorking() throws InterruptedException {
         Multi.createFrom().range(0, MANY_BLOCKS)
-                .onItem().transformToUniAndMerge(i -> kubo.content().add(LiveKubo.uniqueBytes(32),
+                .onItem().transformToUni(i -> kubo.content().add(LiveKubo.uniqueBytes(32),
                         AddOptions.defaults().withCidVersion(1).withRawLeaves(true).withPin(false)))
+                .merge(8)
                 .collect().last().await().atMost(WAIT);
 
         AssertSubscriber<Ref> slow = kubo.content().refsLocal().subscribe().withSubscriber(AssertSubscriber.create(1));

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 final class Exchange {
 
     private final Vertx vertx;
-    private final KuboRequest call;
+    private final KuboRequest rpc;
     private final Duration timeout;
     private final Consumer<Throwable> onFailure;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -37,15 +37,15 @@ final class Exchange {
     private volatile long timerId = -1;
     private final AtomicInteger sends = new AtomicInteger();
 
-    Exchange(Vertx vertx, KuboRequest call, Duration timeout, Consumer<Throwable> onFailure) {
+    Exchange(Vertx vertx, KuboRequest rpc, Duration timeout, Consumer<Throwable> onFailure) {
         this.vertx = vertx;
-        this.call = call;
+        this.rpc = rpc;
         this.timeout = timeout;
         this.onFailure = onFailure;
     }
 
     String call() {
-        return call.command();
+        return rpc.command();
     }
 
     Duration timeout() {
@@ -101,7 +101,7 @@ final class Exchange {
                     onResponse.accept(answered.result());
                 }
             });
-            UploadBody body = call.body().orElse(null);
+            UploadBody body = rpc.body().orElse(null);
             if (body != null && body.isStreamed()) {
                 req.putHeader("Content-Type", body.contentType()).setChunked(true);
                 body.chunks().subscribe(new UploadWriter(this, req, body, onTransportFailure));
@@ -116,7 +116,7 @@ final class Exchange {
 
     private void retryOrFail(Throwable failure, boolean reused, boolean written, Runnable resend,
             Consumer<Throwable> onTransportFailure) {
-        if (!ended.get() && ResendRule.allows(call, failure, reused, written, sends.get())) {
+        if (!ended.get() && ResendRule.allows(rpc, failure, reused, written, sends.get())) {
             resend.run();
         } else {
             onTransportFailure.accept(failure);

@@ -45,7 +45,6 @@ public final class KuboTransport implements AutoCloseable {
     private final HttpClient http;
     private final String baseUrl;
     private final Optional<String> authorization;
-    private final long connectTimeoutMillis;
     private final KuboErrorDecoder errors;
     private final ServedConnections served = new ServedConnections();
 
@@ -54,17 +53,16 @@ public final class KuboTransport implements AutoCloseable {
         this.vertx = vertx;
         this.baseUrl = baseUrl;
         this.authorization = authorization;
-        this.connectTimeoutMillis = connectTimeout.toMillis();
         this.errors = new KuboErrorDecoder(rpcUrl);
         this.http = vertx.createHttpClient(
                 new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_TIMEOUT_SECONDS)
-                        .setConnectTimeout((int) connectTimeoutMillis),
+                        .setConnectTimeout((int) connectTimeout.toMillis()),
                 new PoolOptions().setHttp1MaxSize(maxConnections));
     }
 
     /** A call with a single answer: its body, once complete. */
     public Uni<Buffer> call(KuboRequest request, Duration timeout) {
-        return Uni.createFrom().emitter(emitter -> send(request, options(request), timeout, emitter::fail,
+        return Uni.createFrom().emitter(emitter -> send(request, options(request, timeout), timeout, emitter::fail,
                 emitter::onTermination, (exchange, response) -> response.body().onComplete(read -> {
                     if (read.failed()) {
                         exchange.fail(errors.fromTransport(exchange.call(), read.cause(), timeout));
@@ -100,7 +98,7 @@ public final class KuboTransport implements AutoCloseable {
     private <T> Multi<T> stream(KuboRequest request, Duration timeout, ChunkDecoder<T> decoder) {
         // A streamed answer can be held back for a slow subscriber after Vert.x has read all of it and
         // pooled its connection, where a cancel's reset would close it under another call: so it is never pooled.
-        RequestOptions options = options(request).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        RequestOptions options = options(request, timeout).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         return Multi.createFrom().<T>emitter(emitter -> send(request, options, timeout, emitter::fail,
                 emitter::onTermination, (exchange, response) -> {
                     exchange.stopDeadline();
@@ -202,11 +200,13 @@ public final class KuboTransport implements AutoCloseable {
         return true;
     }
 
-    private RequestOptions options(KuboRequest request) {
+    private RequestOptions options(KuboRequest request, Duration timeout) {
+        // Vert.x bounds the wait for a pooled connection by the request's connect timeout; that wait is
+        // part of the call, so it gets the call's deadline (the TCP connect keeps connectTimeout).
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(baseUrl + request.pathAndQuery())
-                .setConnectTimeout(connectTimeoutMillis);
+                .setConnectTimeout(timeout.toMillis());
         authorization.ifPresent(value -> options.putHeader("Authorization", value));
         return options;
     }

@@ -10,7 +10,9 @@ import io.pinfold.kubo.error.KuboUnreachableException;
 import io.pinfold.kubo.http.ScriptedHttpServer.Answer;
 import io.pinfold.kubo.http.ScriptedHttpServer.CloseWithoutAnswer;
 import io.pinfold.kubo.http.ScriptedHttpServer.Received;
+import io.pinfold.kubo.node.IdInfo;
 import io.pinfold.kubo.pin.PinLsOptions;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +109,20 @@ class PooledConnectionTest {
 
             assertThat(server.received().get(0).headers()).contains("connection: close");
             assertThat(server.received()).extracting(Received::connection).containsExactly(0, 1);
+        }
+    }
+
+    @Test
+    void aCallWaitingForABusyPoolIsBoundByItsDeadlineNotByTheConnectTimeout() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(ID, List.of(List.of(ID.after(Duration.ofMillis(1500)))));
+                KuboClient kubo = KuboClient.create(vertx, KuboClientOptions.of(server.url()).withMaxConnections(1)
+                        .withConnectTimeout(Duration.ofMillis(300)))) {
+            Uni<IdInfo> slow = kubo.id().memoize().indefinitely();
+            slow.subscribe().with(ignored -> {}, ignored -> {});
+
+            assertThat(kubo.id().await().atMost(WAIT).peerId()).isEqualTo("12D3KooWScripted");
+            assertThat(slow.await().atMost(WAIT).peerId()).isEqualTo("12D3KooWScripted");
+            assertThat(server.received()).extracting(Received::connection).containsExactly(0, 0);
         }
     }
 

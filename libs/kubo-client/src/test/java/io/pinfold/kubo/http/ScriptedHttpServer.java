@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,8 +25,16 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     sealed interface Step permits Answer, CloseWithoutAnswer {}
 
-    /** Reads the request, then answers it with a keep-alive JSON body. */
-    record Answer(int status, String json) implements Step {}
+    /** Reads the request, then answers it with a keep-alive JSON body after {@code delay}. */
+    record Answer(int status, String json, Duration delay) implements Step {
+        Answer(int status, String json) {
+            this(status, json, Duration.ZERO);
+        }
+
+        Answer after(Duration wait) {
+            return new Answer(status, json, wait);
+        }
+    }
 
     /** Reads the request, then closes the connection without a byte of answer. */
     record CloseWithoutAnswer() implements Step {}
@@ -99,6 +108,7 @@ final class ScriptedHttpServer implements AutoCloseable {
                 received.add(new Received(index, head.get(0), head.subList(1, head.size())));
                 Step step = n < script.size() ? script.get(n) : otherwise;
                 if (step instanceof Answer answer) {
+                    sleep(answer.delay());
                     byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
                     out.write(("HTTP/1.1 " + answer.status() + " Scripted\r\nContent-Type: application/json\r\n"
                             + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -112,6 +122,14 @@ final class ScriptedHttpServer implements AutoCloseable {
             // the client went away
         } catch (IOException e) {
             throw new IllegalStateException("scripted server: " + e, e);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
