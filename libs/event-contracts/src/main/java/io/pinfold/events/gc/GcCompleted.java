@@ -1,6 +1,5 @@
 package io.pinfold.events.gc;
 
-import io.pinfold.events.SelfKeyedEvent;
 
 /**
  * {@code io.pinfold.gc.completed}: the run finished; the record of what it cost and reclaimed.
@@ -18,21 +17,11 @@ public record GcCompleted(
         GcMode mode,
         long blocksRemoved,
         long bytesFreed,
-        long durationMs) implements SelfKeyedEvent {
+        long durationMs) implements GcRunEvent {
 
     public GcCompleted {
         GcFields.counts(GcFields.check(runId, nodeId).required("mode", mode), blocksRemoved, bytesFreed)
                 .atLeast("durationMs", durationMs, 0)
                 .orThrow();
-    }
-
-    @Override
-    public String subject() {
-        return runId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }

@@ -1,6 +1,5 @@
 package io.pinfold.events.gc;
 
-import io.pinfold.events.SelfKeyedEvent;
 import io.pinfold.events.validation.FieldChecks;
 
 /**
@@ -21,22 +20,12 @@ public record GcFailed(
         String error,
         boolean retryable,
         long blocksRemoved,
-        long bytesFreed) implements SelfKeyedEvent {
+        long bytesFreed) implements GcRunEvent {
 
     public GcFailed {
         FieldChecks checks = GcFields.check(runId, nodeId)
                 .required("mode", mode)
                 .required("error", error).text("error", error, 4096);
         GcFields.counts(checks, blocksRemoved, bytesFreed).orThrow();
-    }
-
-    @Override
-    public String subject() {
-        return runId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }

@@ -1,7 +1,6 @@
 package io.pinfold.events.gc;
 
 import io.pinfold.events.OptionalField;
-import io.pinfold.events.SelfKeyedEvent;
 import java.time.Instant;
 
 /**
@@ -23,7 +22,7 @@ public record GcPlanned(
         GcTrigger trigger,
         @OptionalField Instant notBefore,
         @OptionalField Integer rootCount,
-        @OptionalField Long estimatedBytes) implements SelfKeyedEvent {
+        @OptionalField Long estimatedBytes) implements GcRunEvent {
 
     public GcPlanned {
         GcFields.check(runId, nodeId)
@@ -32,15 +31,5 @@ public record GcPlanned(
                 .atLeast("rootCount", rootCount, 0)
                 .atLeast("estimatedBytes", estimatedBytes, 0)
                 .orThrow();
-    }
-
-    @Override
-    public String subject() {
-        return runId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }

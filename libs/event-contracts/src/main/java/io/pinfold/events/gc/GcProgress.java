@@ -1,7 +1,6 @@
 package io.pinfold.events.gc;
 
 import io.pinfold.events.OptionalField;
-import io.pinfold.events.SelfKeyedEvent;
 
 /**
  * {@code io.pinfold.gc.progress}: running totals of a run, after each batch (targeted, purge) or
@@ -20,22 +19,12 @@ public record GcProgress(
         long blocksRemoved,
         long bytesFreed,
         int batchesDone,
-        @OptionalField Integer batchesTotal) implements SelfKeyedEvent {
+        @OptionalField Integer batchesTotal) implements GcRunEvent {
 
     public GcProgress {
         GcFields.counts(GcFields.check(runId, nodeId), blocksRemoved, bytesFreed)
                 .atLeast("batchesDone", batchesDone, 0)
                 .atLeast("batchesTotal", batchesTotal, batchesDone)
                 .orThrow();
-    }
-
-    @Override
-    public String subject() {
-        return runId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }

@@ -1,6 +1,5 @@
 package io.pinfold.events.gc;
 
-import io.pinfold.events.SelfKeyedEvent;
 
 /**
  * {@code io.pinfold.gc.started}: the run began on the node.
@@ -10,19 +9,9 @@ import io.pinfold.events.SelfKeyedEvent;
  * @param mode    how space is reclaimed
  * @param drained whether the node was drained (out of the gateway pool, pins held) for this run
  */
-public record GcStarted(String runId, String nodeId, GcMode mode, boolean drained) implements SelfKeyedEvent {
+public record GcStarted(String runId, String nodeId, GcMode mode, boolean drained) implements GcRunEvent {
 
     public GcStarted {
         GcFields.check(runId, nodeId).required("mode", mode).orThrow();
-    }
-
-    @Override
-    public String subject() {
-        return runId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }

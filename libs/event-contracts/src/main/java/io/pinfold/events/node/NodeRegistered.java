@@ -1,7 +1,6 @@
 package io.pinfold.events.node;
 
 import io.pinfold.events.OptionalField;
-import io.pinfold.events.SelfKeyedEvent;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ public record NodeRegistered(
         String gatewayUrl,
         @OptionalField List<String> swarmAddresses,
         @OptionalField String kuboVersion,
-        NodeState state) implements SelfKeyedEvent {
+        NodeState state) implements NodeEvent {
 
     public NodeRegistered {
         NodeFields.check(nodeId, peerId, rpcUrl, gatewayUrl, state)
@@ -32,15 +31,5 @@ public record NodeRegistered(
                 .text("kuboVersion", kuboVersion, 64)
                 .orThrow();
         swarmAddresses = swarmAddresses == null ? List.of() : List.copyOf(swarmAddresses);
-    }
-
-    @Override
-    public String subject() {
-        return nodeId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }

@@ -1,7 +1,6 @@
 package io.pinfold.events.node;
 
 import io.pinfold.events.OptionalField;
-import io.pinfold.events.SelfKeyedEvent;
 import io.pinfold.events.validation.FieldChecks;
 import java.time.Instant;
 
@@ -27,22 +26,12 @@ public record NodeStateChanged(
         NodeState state,
         @OptionalField NodeState previousState,
         @OptionalField String reason,
-        @OptionalField Instant until) implements SelfKeyedEvent {
+        @OptionalField Instant until) implements NodeEvent {
 
     public NodeStateChanged {
         FieldChecks checks = NodeFields.check(nodeId, peerId, rpcUrl, gatewayUrl, state)
                 .text("reason", reason, 1024);
         checks.that(until == null || state == NodeState.DRAINING, "until", "only allowed when state is draining")
                 .orThrow();
-    }
-
-    @Override
-    public String subject() {
-        return nodeId;
-    }
-
-    @Override
-    public String recordKey() {
-        return nodeId;
     }
 }
