@@ -147,3 +147,35 @@ pf_wait_until() {
 pf_wait_port() {
   pf_wait_until "$1" "$4" "port $3" "$5" pf_port_open "$2" "$3"
 }
+
+# --- building from the Go module proxy --------------------------------------------------------------
+
+# Runs <command…> inside a writable copy of a Go module's released source (from the Go module proxy),
+# output to <log>, then removes the copy. For modules whose go.mod `go install module@version` refuses.
+# Usage: pf_in_go_module_copy <module@version> <log> <command…>
+pf_in_go_module_copy() {
+  local module=$1 log=$2 dir work status=0
+  shift 2
+  dir=$(go mod download -json "$module" 2>>"$log" \
+    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+  [[ -n "$dir" && -d "$dir" ]] || return 1
+  work=$(mktemp -d)
+  cp -R "$dir/." "$work/"
+  chmod -R u+w "$work"
+  (cd "$work" && "$@") >>"$log" 2>&1 || status=$?
+  rm -rf "$work"
+  return "$status"
+}
+
+# --- status -------------------------------------------------------------------------------------------
+
+# The `status` line of a part: "<name> up <details> pid=<pid>" (exit 0) or "<name> down" (exit 3).
+pf_status_line() {
+  local pid
+  if pid=$(pf_pid "$1"); then
+    echo "$1 up $2 pid=$pid"
+  else
+    echo "$1 down"
+    return 3
+  fi
+}

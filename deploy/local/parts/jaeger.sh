@@ -50,21 +50,10 @@ installed() {
 # Jaeger's go.mod has a replace directive, which `go install module@version` refuses. Built as the
 # main module from its own source, the directive is honoured and the build is the released one.
 build_from_module_source() {
-  local target=$1 dir work status=0
-  dir=$(go mod download -json "$JAEGER_MODULE@$JAEGER_VERSION" 2>>"$INSTALL_LOG" \
-    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-  [[ -n "$dir" && -d "$dir" ]] || return 1
-  work=$(mktemp -d)
-  cp -R "$dir/." "$work/"
-  chmod -R u+w "$work"
-  (
-    cd "$work" \
-      && GOFLAGS=-mod=mod go build -trimpath \
-        -ldflags "-X $JAEGER_MODULE/internal/version.latestVersion=$JAEGER_VERSION" \
-        -o "$target" ./cmd/jaeger
-  ) >>"$INSTALL_LOG" 2>&1 || status=$?
-  rm -rf "$work"
-  return "$status"
+  pf_in_go_module_copy "$JAEGER_MODULE@$JAEGER_VERSION" "$INSTALL_LOG" \
+    env GOFLAGS=-mod=mod go build -trimpath \
+    -ldflags "-X $JAEGER_MODULE/internal/version.latestVersion=$JAEGER_VERSION" \
+    -o "$1" ./cmd/jaeger
 }
 
 cmd_install() {
@@ -138,13 +127,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local pid
-  if pid=$(pf_pid jaeger); then
-    echo "jaeger up ui=$QUERY_URL otlp-grpc=http://127.0.0.1:$PINFOLD_JAEGER_OTLP_GRPC_PORT otlp-http=http://127.0.0.1:$PINFOLD_JAEGER_OTLP_HTTP_PORT pid=$pid"
-  else
-    echo "jaeger down"
-    return 3
-  fi
+  pf_status_line jaeger "ui=$QUERY_URL otlp-grpc=http://127.0.0.1:$PINFOLD_JAEGER_OTLP_GRPC_PORT otlp-http=http://127.0.0.1:$PINFOLD_JAEGER_OTLP_HTTP_PORT"
 }
 
 case "${1:-}" in

@@ -140,13 +140,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local pid
-  if pid=$(pf_pid kafka); then
-    echo "kafka up bootstrap=$HOST:$PORT pid=$pid"
-  else
-    echo "kafka down"
-    return 3
-  fi
+  pf_status_line kafka "bootstrap=$HOST:$PORT"
 }
 
 case "${1:-}" in

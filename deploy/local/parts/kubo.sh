@@ -47,20 +47,13 @@ find_ipfs() {
 # plain `go install` fail (and names a fork the Go module proxy no longer serves). go-libp2p
 # v0.50.0 is the first release built on the quic-go/webtransport-go versions kubo needs.
 build_without_replace() {
-  local log=$1 target=$2 dir work status=0
-  dir=$(go mod download -json "$KUBO_MODULE@v$KUBO_VERSION" 2>>"$log" \
-    | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-  [[ -n "$dir" && -d "$dir" ]] || return 1
-  work=$(mktemp -d)
-  cp -R "$dir/." "$work/"
-  chmod -R u+w "$work"
-  (
-    cd "$work" \
-      && go mod edit -dropreplace github.com/libp2p/go-libp2p -require "github.com/libp2p/go-libp2p@$GO_LIBP2P_VERSION" \
-      && GOFLAGS=-mod=mod go build -trimpath -o "$target" ./cmd/ipfs
-  ) >>"$log" 2>&1 || status=$?
-  rm -rf "$work"
-  return "$status"
+  pf_in_go_module_copy "$KUBO_MODULE@v$KUBO_VERSION" "$1" build_in_module_copy "$2"
+}
+
+# Run inside the module copy: swap the fork for the release, then build.
+build_in_module_copy() {
+  go mod edit -dropreplace github.com/libp2p/go-libp2p -require "github.com/libp2p/go-libp2p@$GO_LIBP2P_VERSION" \
+    && GOFLAGS=-mod=mod go build -trimpath -o "$1" ./cmd/ipfs
 }
 
 cmd_install() {

@@ -200,13 +200,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local pid
-  if pid=$(pf_pid postgres); then
-    echo "postgres up url=postgresql://$HOST:$PORT pid=$pid"
-  else
-    echo "postgres down"
-    return 3
-  fi
+  pf_status_line postgres "url=postgresql://$HOST:$PORT"
 }
 
 case "${1:-}" in
