@@ -116,7 +116,7 @@ cmd_start() {
   pf_wait_port jaeger 127.0.0.1 "$PINFOLD_JAEGER_OTLP_GRPC_PORT" "$START_TIMEOUT" "$LOG"
   pf_wait_until jaeger "$START_TIMEOUT" "the query API ($QUERY_URL/api/services)" "$LOG" query_api_answers
   pf_info "ready; UI $QUERY_URL"
-  pf_watch_owner jaeger
+  pf_watch_owner jaeger "$PF_ROOT/deploy/local/parts/jaeger.sh" stop
 }
 
 cmd_stop() {

@@ -123,13 +123,13 @@ cmd_start() {
 
   offset=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
   pf_info "starting on $HOST:$PORT (controller 127.0.0.1:$CONTROLLER_PORT)"
-  pf_spawn kafka "$LOG" kafka.Kafka java "-Xms128m" "-Xmx$HEAP" -Djava.awt.headless=true \
+  pf_spawn kafka "$LOG" "$DATA/server.properties" java "-Xms128m" "-Xmx$HEAP" -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$LOG4J_CONFIG" \
     -cp "$(<"$CLASSPATH_FILE")" kafka.Kafka "$DATA/server.properties"
   pf_wait_port kafka "$HOST" "$PORT" "$START_TIMEOUT" "$LOG"
   pf_wait_until kafka "$START_TIMEOUT" "the broker" "$LOG" broker_started_since "$offset"
   pf_info "ready on $HOST:$PORT"
-  pf_watch_owner kafka
+  pf_watch_owner kafka "$PF_ROOT/deploy/local/parts/kafka.sh" stop
 }
 
 cmd_stop() {

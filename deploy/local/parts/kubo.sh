@@ -226,7 +226,7 @@ cmd_start() {
 
   # --repo-dir puts the repo on the command line: pf_pid's marker tells kubo-1 from kubo-2.
   pf_spawn "$name" "$log" "$repo" "$ipfs" daemon --repo-dir="$repo"
-  pf_watch_owner "$name"
+  pf_watch_owner "$name" "$PF_ROOT/deploy/local/parts/kubo.sh" stop "$n"
 
   deadline=$((SECONDS + START_TIMEOUT))
   until node_answers "$n"; do

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Pinfold local stack: PostgreSQL, our own cluster (never the system one), Debian's server binaries.
+# It never stops or changes a cluster it did not create. Every login needs a password (scram-sha-256),
+# over TCP (loopback only) and the local socket alike; the superuser's is random, kept in <data>.pgpass.
 #
 #   postgres.sh install   install Debian's postgresql package when no server binaries are found (root)
 #   postgres.sh start     initdb once, start on PINFOLD_PG_HOST:PINFOLD_PG_PORT, create role and databases
@@ -56,14 +58,8 @@ cmd_install() {
     pf_fail "apt-get could not install the postgresql package" "$INSTALL_LOG"
   fi
   find_bin_dir >/dev/null || pf_fail "postgresql was installed but no server binaries were found" "$INSTALL_LOG"
-  # The package starts its own cluster on 5432; Pinfold runs its own, so that one must not hold the port.
-  if command -v pg_lsclusters >/dev/null; then
-    pg_lsclusters --no-header 2>/dev/null | while read -r version name _ status _; do
-      if [[ "$status" == online* ]]; then
-        pg_ctlcluster "$version" "$name" stop >>"$INSTALL_LOG" 2>&1 || true
-      fi
-    done
-  fi
+  # The package may create and start Debian's own cluster on 5432. It is not ours: it is left alone, and
+  # `start` names the taken port instead (PINFOLD_PG_PORT picks another).
 }
 
 # Runs a command as the server's OS user when we are root (initdb and postgres refuse root).
@@ -81,6 +77,7 @@ choose_locations() {
   DATA=$(pf_data_dir postgres)
   SOCKET_DIR="$PINFOLD_STATE/run/pg"
   LOG=$(pf_log_file postgres)
+  SUPERUSER_PGPASS="$DATA.pgpass"
   if [[ $EUID -eq 0 ]] && ! runuser -u "$OS_USER" -- test -x "$PINFOLD_STATE/data" 2>/dev/null; then
     local home
     home="/var/lib/pinfold/$(echo -n "$PINFOLD_STATE" | sha1sum | cut -c1-12)"
@@ -89,6 +86,7 @@ choose_locations() {
     DATA="$home/postgres"
     SOCKET_DIR="$home/run"
     LOG="$home/postgres.log"
+    SUPERUSER_PGPASS="$DATA.pgpass"
     echo "$DATA" >"$PINFOLD_STATE/data/postgres.location"
   fi
 }
@@ -106,16 +104,50 @@ owned_dir() {
   chmod 700 "$1"
 }
 
+# The superuser's password, from its pgpass line ("*:*:*:postgres:<password>").
+superuser_password() {
+  local line
+  line=$(head -n 1 "$SUPERUSER_PGPASS" 2>/dev/null) || return 1
+  [[ -n "${line##*:}" ]] && echo "${line##*:}"
+}
+
+# A new random superuser password in the pgpass file (private to us: libpq ignores a readable one).
+new_superuser_password() {
+  local password
+  password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  (umask 077 && echo "*:*:*:postgres:$password" >"$SUPERUSER_PGPASS")
+  echo "$password"
+}
+
 init_once() {
-  [[ -f "$DATA/PG_VERSION" ]] && return 0
+  if [[ -f "$DATA/PG_VERSION" ]]; then
+    superuser_password >/dev/null || set_superuser_password_offline
+    return 0
+  fi
   pf_info "initialising a new cluster in $DATA"
   owned_dir "$DATA"
-  # Local socket: trust, but the socket folder is private to the server's user. TCP: passwords.
-  if ! as_server_user "$BIN/initdb" -D "$DATA" -U postgres -E UTF8 --no-locale \
-    --auth-local=trust --auth-host=scram-sha-256 >>"$LOG" 2>&1; then
-    pf_fail "initdb failed" "$LOG"
-  fi
+  local pwfile status=0
+  pwfile=$(mktemp)
+  new_superuser_password >"$pwfile"
+  [[ $EUID -eq 0 ]] && chown "$OS_USER:" "$pwfile"
+  as_server_user "$BIN/initdb" -D "$DATA" -U postgres -E UTF8 --no-locale --pwfile="$pwfile" \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 >>"$LOG" 2>&1 || status=$?
+  rm -f "$pwfile"
+  ((status == 0)) || pf_fail "initdb failed" "$LOG"
   echo "include_if_exists = 'pinfold.conf'" >>"$DATA/postgresql.conf"
+}
+
+# A cluster made before passwords were required has a superuser without one: set it in single-user
+# mode (no listener, no login), before pg_hba.conf starts asking for it.
+set_superuser_password_offline() {
+  local password
+  pf_info "giving the superuser of $DATA a password (the cluster predates password logins)"
+  password=$(new_superuser_password)
+  if ! as_server_user "$BIN/postgres" --single -D "$DATA" postgres >>"$LOG" 2>&1 \
+    <<<"ALTER ROLE postgres PASSWORD '$password';"; then
+    rm -f "$SUPERUSER_PGPASS"
+    pf_fail "could not set the superuser password of $DATA in single-user mode" "$LOG"
+  fi
 }
 
 write_settings() {
@@ -130,10 +162,27 @@ port = $PORT
 unix_socket_directories = '$SOCKET_DIR'
 unix_socket_permissions = 0700
 max_connections = 200
+password_encryption = scram-sha-256
 $durability
 EOF
-  [[ $EUID -eq 0 ]] && chown "$OS_USER:" "$DATA/pinfold.conf"
+  # Replaces whatever an older version wrote (it trusted the local socket): passwords everywhere.
+  cat >"$DATA/pg_hba.conf" <<'EOF'
+# Written by deploy/local/parts/postgres.sh at every start: every login needs its password.
+# TYPE  DATABASE  USER  ADDRESS       METHOD
+local   all       all                 scram-sha-256
+host    all       all   127.0.0.1/32  scram-sha-256
+host    all       all   ::1/128       scram-sha-256
+EOF
+  if [[ $EUID -eq 0 ]]; then chown "$OS_USER:" "$DATA/pinfold.conf" "$DATA/pg_hba.conf"; fi
   return 0
+}
+
+# The cluster listens on loopback only: Pinfold's local stack is not a database server for the network.
+require_loopback_host() {
+  case "$HOST" in
+    127.* | localhost | ::1) ;;
+    *) pf_fail "PINFOLD_PG_HOST: '$HOST' is not a loopback address; the local cluster listens on loopback only (name an existing server to use one elsewhere)" ;;
+  esac
 }
 
 # Creates (or updates) the login role and the databases; safe to run at every start.
@@ -152,13 +201,14 @@ EOF
   for db in $DATABASES; do
     sql+=$'\n'"SELECT format('CREATE DATABASE %I OWNER %I', '$db', :'user') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db') \\gexec"
   done
-  if ! "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCKET_DIR" -p "$PORT" -U postgres -d postgres \
+  if ! PGPASSFILE=$SUPERUSER_PGPASS "$BIN/psql" -X -q -w -v ON_ERROR_STOP=1 -h "$SOCKET_DIR" -p "$PORT" -U postgres -d postgres \
     -v user="$DB_USER" -v pass="$DB_PASSWORD" >>"$LOG" 2>&1 <<<"$sql"; then
     pf_fail "could not create the role '$DB_USER' or the databases ($DATABASES)" "$LOG"
   fi
 }
 
 cmd_start() {
+  require_loopback_host
   cmd_install
   BIN=$(find_bin_dir)
   ensure_os_user
@@ -169,7 +219,7 @@ cmd_start() {
     pf_info "already running (pid $pid) on $HOST:$PORT"
     return 0
   fi
-  pf_require_free_port "$HOST" "$PORT" "PostgreSQL, PINFOLD_PG_PORT" "$LOG"
+  pf_require_free_port "$HOST" "$PORT" "PostgreSQL, PINFOLD_PG_PORT; Pinfold never stops a server it did not start" "$LOG"
   owned_dir "$SOCKET_DIR"
   touch "$LOG"
   [[ $EUID -eq 0 ]] && chown "$OS_USER:" "$LOG"
@@ -181,11 +231,12 @@ cmd_start() {
     as_server_user "$BIN/pg_ctl" stop -D "$DATA" -m immediate >/dev/null 2>&1 || true
     pf_fail "the server did not start within ${START_TIMEOUT}s" "$LOG"
   fi
-  pf_record_pid postgres "$(head -1 "$DATA/postmaster.pid")" postgres
+  # The data folder is on the postmaster's command line (-D): it tells our cluster from any other.
+  pf_record_pid postgres "$(head -1 "$DATA/postmaster.pid")" "$DATA"
   "$BIN/pg_isready" -q -h "$HOST" -p "$PORT" -t 10 || pf_fail "the server runs but does not accept TCP connections on $HOST:$PORT" "$LOG"
   provision
   pf_info "ready on $HOST:$PORT (databases: ${DATABASES:-none})"
-  pf_watch_owner postgres
+  pf_watch_owner postgres "$PF_ROOT/deploy/local/parts/postgres.sh" stop
 }
 
 cmd_stop() {

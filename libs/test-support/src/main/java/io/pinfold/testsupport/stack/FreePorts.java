@@ -14,8 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Loopback ports nobody listens on right now, for parts this JVM starts on its own. */
 public final class FreePorts {
 
-    // Bases are drawn from a high range, clear of a dev stack on the default ports.
-    private static final int LOWEST = 20_000;
+    // Bases are drawn from above every fixed port of ./pinfold up and ./pinfold test (the highest is the test
+    // stack's Kubo gateway, 28080+N), so a test JVM never takes a port a running ./pinfold test needs.
+    private static final int LOWEST = 30_000;
     private static final int HIGHEST = 60_000;
     private static final int ATTEMPTS = 200;
 

@@ -47,6 +47,14 @@ class LocalPartTest {
     }
 
     @Test
+    void portBasesStayAboveEveryFixedPortOfPinfoldUpAndTest() {
+        // The highest fixed port is the test stack's Kubo gateway, 28080+N; a JVM's parts must not take one.
+        for (int round = 0; round < 200; round++) {
+            assertThat(FreePorts.takeBases(1, 2).get(0)).isGreaterThan(28_100);
+        }
+    }
+
+    @Test
     void portBasesLeaveTheirNumberedPortsFreeAndApart() throws Exception {
         List<Integer> bases = FreePorts.takeBases(3, 2);
 
