@@ -137,7 +137,8 @@ pf_session_members() {
 # Stops <name> and every process of its session: TERM, then KILL after <timeout> seconds (default 30).
 # Members are listed only while the leader is verified ours (its session id cannot be reused while it
 # lives), each is re-checked by pid and start time before any signal, and one forked meanwhile is found
-# at the next look. Quiet when <name> is not running.
+# at the next look. A recorded pid that leads no session was never a part: it gets no signal. Quiet
+# when <name> is not running.
 pf_terminate() {
   local name=$1 timeout=${2:-30} leader start phase=TERM member alive kill_at give_up_at
   local -A members=() signalled=()

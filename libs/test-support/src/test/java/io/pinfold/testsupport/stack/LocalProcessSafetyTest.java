@@ -104,7 +104,7 @@ class LocalProcessSafetyTest {
 
     @Test
     void theOwnerWatcherStopsThePartOnceItsOwnerIsGone() throws Exception {
-        Process owner = stranger();
+        Process owner = owner();
         long leader = spawnFakePart(Map.of("PINFOLD_OWNER_PID", Long.toString(owner.pid())));
         List<Long> part = new ArrayList<>(forkedChildren());
         part.add(leader);
@@ -117,7 +117,7 @@ class LocalProcessSafetyTest {
 
     @Test
     void theOwnerWatcherNeverStopsAStrangerThatHoldsTheRecordedPid() throws Exception {
-        Process owner = stranger();
+        Process owner = owner();
         spawnFakePart(Map.of("PINFOLD_OWNER_PID", Long.toString(owner.pid())));
         ProcessHandle watcher = watcherOf(owner.pid()).orElseThrow(() -> new AssertionError("no owner watcher runs"));
         Process stranger = stranger();
@@ -159,7 +159,22 @@ class LocalProcessSafetyTest {
         }
     }
 
-    private Process stranger() throws IOException {
+    /**
+     * A process this stack did not start, leading a session of its own as a daemon or another stack's part
+     * does: one a stop that trusted a bare pid would reach.
+     */
+    private Process stranger() throws Exception {
+        Process process = new ProcessBuilder("setsid", "sleep", "300").start();
+        strangers.add(process);
+        long deadline = System.nanoTime() + STOP_DEADLINE.toNanos();
+        while (ProcStat.sessionId(process.pid()).orElse(-1) != process.pid()) {
+            assertThat(System.nanoTime()).as("the stranger leads its own session").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return process;
+    }
+
+    private Process owner() throws IOException {
         Process process = new ProcessBuilder("sleep", "300").start();
         strangers.add(process);
         return process;

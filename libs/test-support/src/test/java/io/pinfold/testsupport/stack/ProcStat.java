@@ -14,11 +14,20 @@ final class ProcStat {
 
     /** Field 22: start time in clock ticks since boot, which identifies a process beyond its pid. */
     static OptionalLong startTime(long pid) {
+        return field(pid, 22);
+    }
+
+    /** Field 6: the session id (the pid of the session's leader). */
+    static OptionalLong sessionId(long pid) {
+        return field(pid, 6);
+    }
+
+    private static OptionalLong field(long pid, int number) {
         try {
             String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
             // The command name (field 2) is in parentheses and may contain spaces: count after the last ')'.
             String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-            return OptionalLong.of(Long.parseLong(fields[22 - 3]));
+            return OptionalLong.of(Long.parseLong(fields[number - 3]));
         } catch (IOException e) {
             return OptionalLong.empty();
         }
