@@ -5,7 +5,7 @@
 # stderr, `pinfold: <part>: <reason> (log: <file>)`, and a non-zero exit, so `./pinfold up` can stop
 # honestly instead of reporting a half-started stack as ready.
 #
-# Layout: $PINFOLD_STATE/{logs/<name>.log, data/<name>/, run/<name>.pid}; binaries in $PINFOLD_HOME/bin.
+# Layout: $PINFOLD_STATE/{logs/<name>.log, data/<name>/, run/<name>.pid, stack.lock}; binaries in $PINFOLD_HOME/bin.
 
 PF_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PINFOLD_HOME=${PINFOLD_HOME:-$HOME/.cache/pinfold}
