@@ -177,7 +177,7 @@ pf_terminate() {
 # When PINFOLD_OWNER_PID is set (a test JVM that started this part), runs <stop command…> once that
 # owner is gone, so a killed test run leaves no broker or database behind. The owner is known by pid and
 # start time, the part through pf_pid: a reused pid of either is never taken for them.
-# Usage: pf_watch_owner <name> <stop command…>   (e.g. pf_watch_owner kubo-2 "$0" stop 2)
+# Usage: pf_watch_owner <name> <stop command…>   (e.g. pf_watch_owner kubo-2 "$PF_ROOT/deploy/local/parts/kubo.sh" stop 2)
 pf_watch_owner() {
   [[ -n "${PINFOLD_OWNER_PID:-}" ]] || return 0
   local name=$1 owner_start
