@@ -1,6 +1,7 @@
 package io.pinfold.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.PinfoldSource;
@@ -34,17 +35,11 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/**
- * Many writers append through the real {@link Outbox} while the real relay publishes to a real broker: some
- * transactions stay open across many relay ticks, some roll back, most commit at once. Every committed event
- * must reach the topic, no rolled-back one may, and each key's events must arrive in the order their
- * transactions committed. The commit order per key is measured, not assumed: as its last statement each
- * transaction bumps a per-key counter row, whose row lock makes the counter value the key's commit order.
- */
+/** The real {@link Outbox} and the real relay of a Quarkus application, on a real PostgreSQL and a real broker. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "outbox_relay_test"))
-class OutboxRelayConcurrentWritersTest {
+class OutboxRelayTest {
     private static final int WRITERS = 12;
     private static final int ROUNDS = 40;
     private static final int KEYS = 6;
@@ -54,6 +49,13 @@ class OutboxRelayConcurrentWritersTest {
     @Inject
     Pool pool;
 
+    /**
+     * Many writers append while the relay publishes: some transactions stay open across many relay ticks, some
+     * roll back, most commit at once. Every committed event must reach the topic, no rolled-back one may, and each
+     * key's events must arrive in the order their transactions committed. The commit order per key is measured,
+     * not assumed: as its last statement each transaction bumps a per-key counter row, whose row lock makes the
+     * counter value the key's commit order.
+     */
     @Test
     void everyCommittedEventArrivesInItsKeysCommitOrderAndNoRolledBackOneDoes() throws Exception {
         OutboxTables.create(pool);
@@ -128,6 +130,43 @@ class OutboxRelayConcurrentWritersTest {
         assertThat(phantoms).as("rolled-back events on the topic").isZero();
         assertThat(violations).as("events of a key arriving out of commit order").isZero();
         assertThat(committed).hasSizeGreaterThan(WRITERS * ROUNDS / 2);
+    }
+
+    @Test
+    void aRowOfAnUnknownTypeAndATombstonePassThroughTheRelay() throws Throwable {
+        OutboxTables.create(pool);
+        TestTopics.ensure(Topic.NODES);
+        String key = "relay-opaque-" + UUID.randomUUID().toString().substring(0, 8);
+        String unknownId = UUID.randomUUID().toString();
+        // As a newer version of the service would write it: a type this relay has never heard of, first in line.
+        pool.preparedQuery("""
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_source, event_time, payload)
+                VALUES ($1, $2, $3, 'io.pinfold.node.renamed.v9', '/pinfold/pin-service', now(), '{"future":true}')""")
+                .execute(Tuple.of(unknownId, Topic.NODES.topicName(), key)).await().atMost(Duration.ofSeconds(10));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.appendTombstone(Topic.NODES, key, PinfoldSource.PIN_SERVICE)));
+
+        awaitOutboxEmpty();
+        List<ConsumerRecord<String, byte[]>> arrived = TestTopics.readAll(Topic.NODES.topicName(), key::equals);
+
+        assertThat(arrived).hasSize(2);
+        ConsumerRecord<String, byte[]> unknown = arrived.get(0);
+        assertThat(TopicProbe.header(unknown, "ce_id")).isEqualTo(unknownId);
+        assertThat(TopicProbe.header(unknown, "ce_type")).isEqualTo("io.pinfold.node.renamed.v9");
+        assertThat(new String(unknown.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"future\":true}");
+        ConsumerRecord<String, byte[]> tombstone = arrived.get(1);
+        assertThat(tombstone.key()).isEqualTo(key);
+        assertThat(tombstone.value()).isNull();
+        assertThat(TopicProbe.header(tombstone, "ce_source")).isEqualTo(PinfoldSource.PIN_SERVICE.uri());
+        assertThat(TopicProbe.header(tombstone, "ce_id")).isNotBlank();
+        assertThat(TopicProbe.header(tombstone, "ce_type")).isNull();
+    }
+
+    @Test
+    void aTombstoneIsRefusedOnATopicThatIsNotCompacted() {
+        assertThatThrownBy(() -> outbox.appendTombstone(Topic.PINS, "k", PinfoldSource.PIN_SERVICE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("topic: pinfold.pins is not compacted");
     }
 
     private void write(String key, int round, long holdMillis, boolean rollback, Map<String, Committed> committed,
