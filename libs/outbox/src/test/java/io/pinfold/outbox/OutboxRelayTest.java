@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ class OutboxRelayTest {
         ConsumerRecord<String, byte[]> unknown = arrived.get(0);
         assertThat(TopicProbe.header(unknown, "ce_id")).isEqualTo(unknownId);
         assertThat(TopicProbe.header(unknown, "ce_type")).isEqualTo("io.pinfold.node.renamed.v9");
-        assertThat(new String(unknown.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"future\":true}");
+        assertThat(new String(unknown.value(), StandardCharsets.UTF_8)).isEqualTo("{\"future\":true}");
         ConsumerRecord<String, byte[]> tombstone = arrived.get(1);
         assertThat(tombstone.key()).isEqualTo(key);
         assertThat(tombstone.value()).isNull();
