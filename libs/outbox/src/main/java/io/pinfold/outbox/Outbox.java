@@ -5,9 +5,13 @@ import io.opentelemetry.context.Context;
 import io.pinfold.events.EventData;
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.EventMetadata;
+import io.pinfold.events.PinfoldSource;
+import io.pinfold.events.Topic;
 import io.pinfold.events.kafka.EventCodec;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +21,11 @@ import java.util.UUID;
  * Writes events into the outbox table. Call it inside the transaction that changes the state the
  * event announces ({@code Panache.withTransaction} or {@code @WithTransaction}): both commit or neither.
  * The current trace context is stored with the row so the published record continues the trace.
+ *
+ * <p>Each append first takes a transaction-scoped advisory lock on (topic, key), held until commit or rollback,
+ * so the writers of one key queue and each row's seq follows its key's commit order (see {@link OutboxRelay} for
+ * why the relay needs that). A transaction that appends for several keys should append them in a stable order
+ * (e.g. sorted); otherwise two such transactions can deadlock, and PostgreSQL aborts one (SQLSTATE 40P01).
  */
 @ApplicationScoped
 public class Outbox {
@@ -30,7 +39,7 @@ public class Outbox {
     public Uni<Void> append(EventEnvelope<? extends EventData> event) {
         EventMetadata metadata = event.metadata();
         OutboxRecord row = new OutboxRecord();
-        row.eventId = UUID.fromString(metadata.id());
+        row.eventId = metadata.id();
         row.topic = event.topic().topicName();
         row.recordKey = event.key();
         row.eventType = metadata.type().ceType();
@@ -38,11 +47,46 @@ public class Outbox {
         row.subject = metadata.subject();
         row.eventTime = metadata.time().atOffset(ZoneOffset.UTC);
         row.payload = codec.encodeToString(event.data());
+        return insert(row);
+    }
+
+    /**
+     * Removes {@code key} from a compacted topic: a record with the key and a null value (a tombstone), carrying
+     * {@code ce_id}, {@code ce_source} and {@code ce_time} only. Ordered with the key's events like any append.
+     *
+     * @throws IllegalArgumentException when {@code topic} is not compacted (a tombstone means nothing on a log)
+     */
+    public Uni<Void> appendTombstone(Topic topic, String key, PinfoldSource source) {
+        if (!topic.isCompacted()) {
+            throw new IllegalArgumentException("topic: " + topic.topicName() + " is not compacted; only compacted topics "
+                    + "take tombstones");
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key: required; a tombstone removes the entry of its key");
+        }
+        OutboxRecord row = new OutboxRecord();
+        row.eventId = UUID.randomUUID().toString();
+        row.topic = topic.topicName();
+        row.recordKey = key;
+        row.eventSource = source.uri();
+        row.eventTime = OffsetDateTime.now(ZoneOffset.UTC);
+        return insert(row);
+    }
+
+    private Uni<Void> insert(OutboxRecord row) {
         Map<String, String> carrier = new HashMap<>();
         openTelemetry.getPropagators().getTextMapPropagator()
                 .inject(Context.current(), carrier, (map, key, value) -> map.put(key, value));
         row.traceparent = carrier.get("traceparent");
         row.tracestate = carrier.get("tracestate");
-        return row.persist().replaceWithVoid();
+        // Topic names cannot contain '/', so "topic/key" names one key of one topic. A hash collision only makes
+        // two keys queue behind each other, never reorders them.
+        return Panache.getSession()
+                .chain(session -> session
+                        .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:lockKey, 0))", Integer.class)
+                        .setParameter("lockKey", row.topic + '/' + row.recordKey)
+                        .getSingleResult())
+                .chain(locked -> row.persist())
+                .replaceWithVoid();
     }
 }

@@ -1,79 +1,38 @@
 package io.pinfold.outbox;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
-import io.pinfold.events.kafka.CloudEventHeaders;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends outbox rows as CloudEvents in Kafka binary mode through the {@code pinfold-outbox} channel,
- * each to its own topic, continuing the trace of the transaction that wrote it.
+ * The port the relay publishes through, so the transport can change (a polling relay to Kafka today; CDC or
+ * another broker later) without touching the services that append. {@link KafkaOutboxPublisher} is the
+ * implementation the services run.
  */
-@ApplicationScoped
-public class OutboxPublisher {
-    private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return carrier.keySet();
+public interface OutboxPublisher {
+
+    /**
+     * Hands {@code events} to the broker in list order and completes once every one has an outcome. None is
+     * handed over once {@code deadline} has passed (it fails as refused); the relay never gives one wave two
+     * events of the same key, so a failed event can never be overtaken by its key's next one.
+     */
+    Uni<List<Outcome>> publish(List<PendingEvent> events, HandOverDeadline deadline);
+
+    /**
+     * The longest time from the hand-over check to the moment a record's outcome is known and it can no longer
+     * be written. The relay hands over only while its lease has longer than this left.
+     */
+    Duration settleBound();
+
+    /** What became of one event: acknowledged by the broker, or the failure (the event stays in the outbox). */
+    record Outcome(PendingEvent event, Throwable failure) {
+
+        public static Outcome acknowledged(PendingEvent event) {
+            return new Outcome(event, null);
         }
 
-        @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+        public boolean isAcknowledged() {
+            return failure == null;
         }
-    };
-
-    private final MutinyEmitter<String> emitter;
-    private final OpenTelemetry openTelemetry;
-
-    public OutboxPublisher(@Channel("pinfold-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-                           MutinyEmitter<String> emitter, OpenTelemetry openTelemetry) {
-        this.emitter = emitter;
-        this.openTelemetry = openTelemetry;
-    }
-
-    /** Hands every event to the producer in order (the idempotent producer keeps that order per partition) and waits for all acks. */
-    Uni<Void> publishInOrder(List<PendingEvent> batch) {
-        List<Uni<Void>> sends = new ArrayList<>(batch.size());
-        for (PendingEvent event : batch) {
-            sends.add(emitter.sendMessage(toMessage(event)));
-        }
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private Message<String> toMessage(PendingEvent event) {
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic())
-                .withKey(event.key())
-                // The trace travels as TracingMetadata: the connector writes the producer span's traceparent.
-                .withHeaders(new RecordHeaders(CloudEventHeaders.write(event.metadata())))
-                .build();
-        return Message.of(event.payload())
-                .addMetadata(kafka)
-                .addMetadata(TracingMetadata.withCurrent(traceContextOf(event)));
-    }
-
-    private Context traceContextOf(PendingEvent event) {
-        Map<String, String> carrier = new HashMap<>();
-        if (event.traceparent() != null) {
-            carrier.put("traceparent", event.traceparent());
-        }
-        if (event.tracestate() != null) {
-            carrier.put("tracestate", event.tracestate());
-        }
-        return openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), carrier, MAP_GETTER);
     }
 }

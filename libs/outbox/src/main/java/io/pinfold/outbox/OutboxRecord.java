@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** One pending event row; written in the caller's transaction, read and deleted by the relay. */
 @Entity
@@ -18,8 +17,9 @@ public class OutboxRecord extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
 
+    /** The CloudEvents id: a UUID for Pinfold's own events, any non-empty text the spec allows. */
     @Column(name = "event_id", nullable = false)
-    public UUID eventId;
+    public String eventId;
 
     @Column(nullable = false)
     public String topic;
@@ -27,7 +27,8 @@ public class OutboxRecord extends PanacheEntityBase {
     @Column(name = "record_key", nullable = false)
     public String recordKey;
 
-    @Column(name = "event_type", nullable = false)
+    /** {@code ce_type}; null for a tombstone. */
+    @Column(name = "event_type")
     public String eventType;
 
     @Column(name = "event_source", nullable = false)
@@ -38,6 +39,7 @@ public class OutboxRecord extends PanacheEntityBase {
     @Column(name = "event_time", nullable = false)
     public OffsetDateTime eventTime;
 
+    /** The record value; null for a tombstone. */
     public String payload;
 
     public String traceparent;

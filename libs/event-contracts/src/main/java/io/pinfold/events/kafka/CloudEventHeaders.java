@@ -47,19 +47,43 @@ public final class CloudEventHeaders {
 
     /** The headers of one event, in a stable order. */
     public static List<Header> write(EventMetadata metadata) {
-        List<Header> headers = new ArrayList<>(8);
-        add(headers, SPEC_VERSION, SPEC_VERSION_1_0);
-        add(headers, ID, metadata.id());
-        add(headers, SOURCE, metadata.source());
-        add(headers, TYPE, metadata.type().ceType());
-        add(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(metadata.time()));
-        if (metadata.subject() != null) {
-            add(headers, SUBJECT, metadata.subject());
-        }
-        add(headers, CONTENT_TYPE, APPLICATION_JSON);
+        List<Header> headers = new ArrayList<>(writeRaw(metadata.id(), metadata.source(), metadata.type().ceType(),
+                metadata.time(), metadata.subject()));
         if (metadata.traceparent() != null) {
             add(headers, TRACEPARENT, metadata.traceparent());
         }
+        return List.copyOf(headers);
+    }
+
+    /**
+     * The headers of an event known only by the text of its attributes, as the outbox relay writes them: it
+     * carries rows without parsing their type, so a type this version does not know passes unchanged.
+     */
+    public static List<Header> writeRaw(String id, String source, String type, Instant time, String subject) {
+        List<Header> headers = new ArrayList<>(7);
+        add(headers, SPEC_VERSION, SPEC_VERSION_1_0);
+        add(headers, ID, id);
+        add(headers, SOURCE, source);
+        add(headers, TYPE, type);
+        add(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(time));
+        if (subject != null) {
+            add(headers, SUBJECT, subject);
+        }
+        add(headers, CONTENT_TYPE, APPLICATION_JSON);
+        return List.copyOf(headers);
+    }
+
+    /**
+     * The headers of a tombstone (null value on a compacted topic): {@code ce_id}, {@code ce_source} and
+     * {@code ce_time}, so a consumer that deduplicates by (source, id) skips a redelivered removal as it skips a
+     * redelivered event; no {@code ce_specversion}, {@code ce_type} or content type, since a tombstone is no
+     * CloudEvent, only the removal of its key.
+     */
+    public static List<Header> writeTombstone(String id, String source, Instant time) {
+        List<Header> headers = new ArrayList<>(3);
+        add(headers, ID, id);
+        add(headers, SOURCE, source);
+        add(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(time));
         return List.copyOf(headers);
     }
 

@@ -57,6 +57,28 @@ class CloudEventHeadersTest {
     }
 
     @Test
+    void aRawWriteCarriesATypeThisVersionDoesNotKnowUnchanged() {
+        Headers headers = new RecordHeaders(CloudEventHeaders.writeRaw(ID, "/pinfold/pin-service", "io.pinfold.node.renamed.v9",
+                Instant.parse("2026-11-26T10:00:00Z"), null));
+
+        assertThat(new String(headers.lastHeader("ce_type").value(), StandardCharsets.UTF_8)).isEqualTo("io.pinfold.node.renamed.v9");
+        assertThat(new String(headers.lastHeader("ce_time").value(), StandardCharsets.UTF_8)).isEqualTo("2026-11-26T10:00:00Z");
+        assertThat(headers.lastHeader("ce_subject")).isNull();
+    }
+
+    @Test
+    void aTombstoneCarriesItsIdSourceAndTimeButIsNoCloudEvent() {
+        Headers headers = new RecordHeaders(CloudEventHeaders.writeTombstone(ID, "/pinfold/takedown-service",
+                Instant.parse("2026-11-26T10:00:00Z")));
+
+        assertThat(new String(headers.lastHeader("ce_id").value(), StandardCharsets.UTF_8)).isEqualTo(ID);
+        assertThat(new String(headers.lastHeader("ce_source").value(), StandardCharsets.UTF_8)).isEqualTo("/pinfold/takedown-service");
+        assertThat(headers.lastHeader("ce_specversion")).isNull();
+        assertThat(headers.lastHeader("ce_type")).isNull();
+        assertThat(headers.lastHeader("content-type")).isNull();
+    }
+
+    @Test
     void subjectIsOptional() {
         RecordHeaders headers = validHeaders();
         headers.remove("ce_subject");
