@@ -1,0 +1,93 @@
+package io.pinfold.kubo;
+
+import static io.pinfold.kubo.LiveKubo.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pinfold.kubo.content.Ref;
+import io.pinfold.kubo.content.RefsOptions;
+import io.pinfold.kubo.error.KuboIdleTimeoutException;
+import io.pinfold.kubo.error.KuboNotPinnedException;
+import io.pinfold.kubo.pin.PinAddOptions;
+import io.pinfold.kubo.pin.PinLsOptions;
+import io.pinfold.kubo.pin.PinProgress;
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real Kubo falling silent in the middle of a streamed answer: a DAG with one block that no node
+ * has makes {@code refs} and {@code cat} stop after the blocks that exist, and {@code pin add
+ * --progress} of content nobody has keeps reporting "nothing yet" every 500 ms. Each must fail with
+ * the idle timeout, and the reset request must make Kubo stop looking for the block.
+ */
+class StreamStallTest {
+
+    private static final Duration IDLE = Duration.ofMillis(1500);
+    private static final int LEAF = 256 * 1024; // Kubo's default chunk size
+
+    private final KuboClient impatient = LiveKubo.first().withStreamIdleTimeout(IDLE);
+
+    @Test
+    void refsOfADagMissingABlockFailsOnceKuboFallsSilentAndKuboStopsLooking() {
+        PartialDag dag = partialDag();
+
+        AssertSubscriber<Ref> subscriber = impatient.content().refs(dag.root(), RefsOptions.allUnique())
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+
+        subscriber.awaitFailure(WAIT);
+        assertThat(subscriber.getItems()).extracting(Ref::cid).containsExactlyElementsOf(dag.present());
+        assertThat(subscriber.getFailure())
+                .isInstanceOf(KuboIdleTimeoutException.class)
+                .hasMessage("kubo refs: no progress for 1500 ms after the answer began (request aborted)");
+        LiveKubo.awaitNotWanted(dag.missing());
+    }
+
+    @Test
+    void catOfAFileMissingABlockFailsOnceTheBytesStopAndKuboStopsLooking() {
+        PartialDag dag = partialDag();
+
+        AssertSubscriber<byte[]> subscriber = impatient.content().catStream(dag.root())
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+
+        subscriber.awaitFailure(WAIT);
+        assertThat(subscriber.getItems().stream().mapToInt(chunk -> chunk.length).sum()).isEqualTo(2 * LEAF);
+        assertThat(subscriber.getFailure())
+                .isInstanceOf(KuboIdleTimeoutException.class)
+                .hasMessage("kubo cat: no progress for 1500 ms after the answer began (request aborted)");
+        LiveKubo.awaitNotWanted(dag.missing());
+    }
+
+    @Test
+    void pinAddOfContentNobodyHasFailsAlthoughKuboKeepsReportingAndLeavesNoPin() {
+        String missing = LiveKubo.unavailableCid();
+
+        AssertSubscriber<PinProgress> subscriber = impatient.pin().addWithProgress(missing, PinAddOptions.recursivePin())
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+
+        subscriber.awaitFailure(WAIT);
+        // Kubo reported every 500 ms, but never a block: those reports are not progress.
+        assertThat(subscriber.getItems()).hasSizeGreaterThanOrEqualTo(2).allMatch(step -> step.blocks() == 0 && !step.done());
+        assertThat(subscriber.getFailure())
+                .isInstanceOf(KuboIdleTimeoutException.class)
+                .hasMessage("kubo pin/add: no progress for 1500 ms after the answer began (request aborted)");
+        LiveKubo.awaitNotWanted(missing);
+        assertThatThrownBy(() -> LiveKubo.first().pin().ls(PinLsOptions.all().withCids(List.of(missing)))
+                .collect().asList().await().atMost(WAIT))
+                .isInstanceOf(KuboNotPinnedException.class);
+    }
+
+    /** A file of three leaves on node 1, unpinned, whose last leaf was then removed: no node has it. */
+    private static PartialDag partialDag() {
+        String root = LiveKubo.addOnFirst(LiveKubo.uniqueBytes(2 * LEAF + 1000), false);
+        List<String> leaves = LiveKubo.first().content().refs(root, RefsOptions.direct())
+                .map(Ref::cid).collect().asList().await().atMost(WAIT);
+        assertThat(leaves).hasSize(3);
+        String missing = leaves.get(2);
+        LiveKubo.first().block().rm(List.of(missing), false).collect().asList().await().atMost(WAIT);
+        return new PartialDag(root, leaves.subList(0, 2), missing);
+    }
+
+    private record PartialDag(String root, List<String> present, String missing) {}
+}
