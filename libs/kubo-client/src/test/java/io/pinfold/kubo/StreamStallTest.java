@@ -4,6 +4,7 @@ import static io.pinfold.kubo.LiveKubo.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pinfold.kubo.block.BlockRemoval;
 import io.pinfold.kubo.content.Ref;
 import io.pinfold.kubo.content.RefsOptions;
 import io.pinfold.kubo.error.KuboIdleTimeoutException;
@@ -78,14 +79,22 @@ class StreamStallTest {
                 .isInstanceOf(KuboNotPinnedException.class);
     }
 
-    /** A file of three leaves on node 1, unpinned, whose last leaf was then removed: no node has it. */
+    /**
+     * A file of three leaves on node 1 whose last leaf was then removed: no node has it. The root and
+     * the other leaves are pinned directly, so a GC run elsewhere cannot take them too.
+     */
     private static PartialDag partialDag() {
+        KuboClient kubo = LiveKubo.first();
         String root = LiveKubo.addOnFirst(LiveKubo.uniqueBytes(2 * LEAF + 1000), false);
-        List<String> leaves = LiveKubo.first().content().refs(root, RefsOptions.direct())
+        List<String> leaves = kubo.content().refs(root, RefsOptions.direct())
                 .map(Ref::cid).collect().asList().await().atMost(WAIT);
         assertThat(leaves).hasSize(3);
+        for (String kept : List.of(root, leaves.get(0), leaves.get(1))) {
+            kubo.pin().add(kept, PinAddOptions.directPin()).await().atMost(WAIT);
+        }
         String missing = leaves.get(2);
-        LiveKubo.first().block().rm(List.of(missing), false).collect().asList().await().atMost(WAIT);
+        assertThat(kubo.block().rm(List.of(missing), false).collect().asList().await().atMost(WAIT))
+                .singleElement().matches(BlockRemoval::removed, "removed");
         return new PartialDag(root, leaves.subList(0, 2), missing);
     }
 

@@ -52,7 +52,7 @@ public final class ContentApi {
         return transport.call(KuboRequest.command("cat").arg(path), limits.timeout()).map(Buffer::getBytes);
     }
 
-    /** The bytes of a file as they arrive; the deadline covers the first bytes. */
+    /** The bytes of a file as they arrive; the deadline covers the first bytes, the stream idle timeout each gap after. */
     public Multi<byte[]> catStream(String path) {
         return transport.stream(KuboRequest.command("cat").arg(path), limits).map(Buffer::getBytes);
     }

@@ -31,7 +31,8 @@ public final class RepoApi {
      * A full garbage collection, each removed block reported as it goes and errors streamed as items.
      * When there were errors, Kubo ends the stream with a failure after the last item. The node holds
      * its GC lock for the whole run, so pins wait meanwhile. The first item comes only after Kubo has
-     * walked every pin: give a large repo a longer deadline ({@code client.withTimeout(…)}).
+     * walked every pin: give a large repo a longer deadline ({@code client.withTimeout(…)}). After
+     * that, the stream idle timeout bounds each gap between removed blocks.
      */
     public Multi<GcResult> gc() {
         return transport.streamJson(KuboRequest.command("repo/gc").option("stream-errors", true), limits,
