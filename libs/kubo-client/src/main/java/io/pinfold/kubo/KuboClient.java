@@ -5,6 +5,7 @@ import io.pinfold.kubo.config.ConfigApi;
 import io.pinfold.kubo.content.ContentApi;
 import io.pinfold.kubo.dag.DagApi;
 import io.pinfold.kubo.files.FilesApi;
+import io.pinfold.kubo.http.CallLimits;
 import io.pinfold.kubo.http.KuboRequest;
 import io.pinfold.kubo.http.KuboTransport;
 import io.pinfold.kubo.name.NameApi;
@@ -34,13 +35,13 @@ public final class KuboClient implements AutoCloseable {
 
     private final KuboTransport transport;
     private final KuboClientOptions options;
-    private final Duration timeout;
+    private final CallLimits limits;
     private final boolean ownsTransport;
 
-    private KuboClient(KuboTransport transport, KuboClientOptions options, Duration timeout, boolean ownsTransport) {
+    private KuboClient(KuboTransport transport, KuboClientOptions options, CallLimits limits, boolean ownsTransport) {
         this.transport = transport;
         this.options = options;
-        this.timeout = timeout;
+        this.limits = limits;
         this.ownsTransport = ownsTransport;
     }
 
@@ -49,7 +50,7 @@ public final class KuboClient implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         KuboTransport transport = new KuboTransport(vertx, options.rpcUrl(), options.baseUrl(), options.connectTimeout(),
                 options.maxConnections(), options.authorization());
-        return new KuboClient(transport, options, options.timeout(), true);
+        return new KuboClient(transport, options, options.limits(), true);
     }
 
     public static KuboClient create(io.vertx.mutiny.core.Vertx vertx, KuboClientOptions options) {
@@ -58,8 +59,16 @@ public final class KuboClient implements AutoCloseable {
 
     /** The same client with another deadline for its calls; shares the connections, closing it is a no-op. */
     public KuboClient withTimeout(Duration callTimeout) {
-        KuboClientOptions.requirePositive("timeout", callTimeout);
-        return new KuboClient(transport, options, callTimeout, false);
+        return new KuboClient(transport, options, limits.withTimeout(callTimeout), false);
+    }
+
+    /**
+     * The same client with another idle timeout for its streamed calls, e.g. a longer one for
+     * {@code pin add --progress} of a large DAG from slow providers, or for {@code pin verify} without
+     * healthy pins, which is silent while it checks healthy ones; shares the connections.
+     */
+    public KuboClient withStreamIdleTimeout(Duration idleTimeout) {
+        return new KuboClient(transport, options, limits.withStreamIdleTimeout(idleTimeout), false);
     }
 
     public URI rpcUrl() {
@@ -67,52 +76,56 @@ public final class KuboClient implements AutoCloseable {
     }
 
     public Duration timeout() {
-        return timeout;
+        return limits.timeout();
+    }
+
+    public Duration streamIdleTimeout() {
+        return limits.streamIdleTimeout();
     }
 
     /** The node's identity: peer ID, addresses, agent version. */
     public Uni<IdInfo> id() {
-        return transport.callJson(KuboRequest.command("id"), timeout, IdInfo::from);
+        return transport.callJson(KuboRequest.command("id"), limits.timeout(), IdInfo::from);
     }
 
     public Uni<VersionInfo> version() {
-        return transport.callJson(KuboRequest.command("version"), timeout, VersionInfo::from);
+        return transport.callJson(KuboRequest.command("version"), limits.timeout(), VersionInfo::from);
     }
 
     public ContentApi content() {
-        return new ContentApi(transport, timeout);
+        return new ContentApi(transport, limits);
     }
 
     public PinApi pin() {
-        return new PinApi(transport, timeout);
+        return new PinApi(transport, limits);
     }
 
     public BlockApi block() {
-        return new BlockApi(transport, timeout);
+        return new BlockApi(transport, limits);
     }
 
     public DagApi dag() {
-        return new DagApi(transport, timeout);
+        return new DagApi(transport, limits);
     }
 
     public RepoApi repo() {
-        return new RepoApi(transport, timeout);
+        return new RepoApi(transport, limits);
     }
 
     public NameApi name() {
-        return new NameApi(transport, timeout);
+        return new NameApi(transport, limits);
     }
 
     public FilesApi files() {
-        return new FilesApi(transport, timeout);
+        return new FilesApi(transport, limits);
     }
 
     public ConfigApi config() {
-        return new ConfigApi(transport, timeout);
+        return new ConfigApi(transport, limits);
     }
 
     public SwarmApi swarm() {
-        return new SwarmApi(transport, timeout);
+        return new SwarmApi(transport, limits);
     }
 
     @Override

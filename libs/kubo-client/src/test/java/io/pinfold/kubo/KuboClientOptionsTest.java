@@ -13,6 +13,7 @@ class KuboClientOptionsTest {
         KuboClientOptions options = KuboClientOptions.of("http://127.0.0.1:15002/");
         assertThat(options.baseUrl()).isEqualTo("http://127.0.0.1:15002");
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(options.authorization()).isEmpty();
     }
 
@@ -31,6 +32,8 @@ class KuboClientOptionsTest {
         KuboClientOptions options = KuboClientOptions.of("http://127.0.0.1:15002");
         assertThatThrownBy(() -> options.withTimeout(Duration.ZERO))
                 .hasMessage("kubo timeout: must be positive, got PT0S");
+        assertThatThrownBy(() -> options.withStreamIdleTimeout(Duration.ofSeconds(-1)))
+                .hasMessage("kubo streamIdleTimeout: must be positive, got PT-1S");
         assertThatThrownBy(() -> options.withMaxConnections(0))
                 .hasMessage("kubo maxConnections: must be at least 1, got 0");
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /** The real Kubo nodes of this test JVM (from test-support) and one client per node, shared by all tests. */
 final class LiveKubo {
@@ -112,5 +113,33 @@ final class LiveKubo {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Waits until node 1's bitswap wantlist holds {@code cid}: it is looking for the block. */
+    static void awaitWanted(String cid) {
+        awaitWantlist(cid, true);
+    }
+
+    /** Waits until node 1's bitswap wantlist no longer holds {@code cid}: the request that wanted it ended on Kubo. */
+    static void awaitNotWanted(String cid) {
+        awaitWantlist(cid, false);
+    }
+
+    private static void awaitWantlist(String cid, boolean wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        String wantlist = "";
+        while (System.nanoTime() < deadline) {
+            wantlist = rawRpc(node1(), "bitswap/wantlist");
+            if (wantlist.contains(cid) == wanted) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("node 1's wantlist " + (wanted ? "never held " : "still holds ") + cid + ": " + wantlist);
     }
 }

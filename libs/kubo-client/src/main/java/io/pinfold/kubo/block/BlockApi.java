@@ -1,26 +1,26 @@
 package io.pinfold.kubo.block;
 
+import io.pinfold.kubo.http.CallLimits;
 import io.pinfold.kubo.http.KuboRequest;
 import io.pinfold.kubo.http.KuboTransport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import java.time.Duration;
 import java.util.List;
 
 /** Raw blocks: {@code block stat} and {@code block rm}. */
 public final class BlockApi {
 
     private final KuboTransport transport;
-    private final Duration timeout;
+    private final CallLimits limits;
 
-    public BlockApi(KuboTransport transport, Duration timeout) {
+    public BlockApi(KuboTransport transport, CallLimits limits) {
         this.transport = transport;
-        this.timeout = timeout;
+        this.limits = limits;
     }
 
     /** Size of one block; fetches it from peers when the node does not have it. */
     public Uni<BlockStat> stat(String cid) {
-        return transport.callJson(KuboRequest.command("block/stat").arg(cid), timeout, BlockStat::from);
+        return transport.callJson(KuboRequest.command("block/stat").arg(cid), limits.timeout(), BlockStat::from);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class BlockApi {
         if (cids.isEmpty()) {
             return Multi.createFrom().empty();
         }
-        return transport.streamJson(KuboRequest.command("block/rm").args(cids).option("force", force), timeout,
+        return transport.streamJson(KuboRequest.command("block/rm").args(cids).option("force", force), limits,
                 BlockRemoval::from);
     }
 }

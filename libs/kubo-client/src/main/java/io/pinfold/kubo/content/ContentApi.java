@@ -1,12 +1,12 @@
 package io.pinfold.kubo.content;
 
+import io.pinfold.kubo.http.CallLimits;
 import io.pinfold.kubo.http.KuboRequest;
 import io.pinfold.kubo.http.KuboTransport;
 import io.pinfold.kubo.http.UploadBody;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 
@@ -16,11 +16,11 @@ public final class ContentApi {
     private static final String DEFAULT_FILE_NAME = "content";
 
     private final KuboTransport transport;
-    private final Duration timeout;
+    private final CallLimits limits;
 
-    public ContentApi(KuboTransport transport, Duration timeout) {
+    public ContentApi(KuboTransport transport, CallLimits limits) {
         this.transport = transport;
-        this.timeout = timeout;
+        this.limits = limits;
     }
 
     /** Adds bytes held in memory as one file. */
@@ -44,17 +44,17 @@ public final class ContentApi {
                 .option("only-hash", options.onlyHash())
                 .option("wrap-with-directory", options.wrapWithDirectory())
                 .body(body);
-        return transport.callJsonAll(request, timeout, AddedEntry::from).map(AddResult::new);
+        return transport.callJsonAll(request, limits.timeout(), AddedEntry::from).map(AddResult::new);
     }
 
     /** The bytes of a file, whole. For large files prefer {@link #catStream}. */
     public Uni<byte[]> cat(String path) {
-        return transport.call(KuboRequest.command("cat").arg(path), timeout).map(Buffer::getBytes);
+        return transport.call(KuboRequest.command("cat").arg(path), limits.timeout()).map(Buffer::getBytes);
     }
 
-    /** The bytes of a file as they arrive; the deadline covers the first bytes. */
+    /** The bytes of a file as they arrive; the deadline covers the first bytes, the stream idle timeout each gap after. */
     public Multi<byte[]> catStream(String path) {
-        return transport.stream(KuboRequest.command("cat").arg(path), timeout).map(Buffer::getBytes);
+        return transport.stream(KuboRequest.command("cat").arg(path), limits).map(Buffer::getBytes);
     }
 
     /** The blocks linked from {@code path}, streamed. */
@@ -63,11 +63,11 @@ public final class ContentApi {
                 .option("recursive", options.recursive())
                 .option("unique", options.unique());
         options.maxDepth().ifPresent(depth -> request.option("max-depth", depth));
-        return transport.streamJson(request, timeout, Ref::from);
+        return transport.streamJson(request, limits, Ref::from);
     }
 
     /** Every block in the node's repo, streamed (a large repo is never held in memory). */
     public Multi<Ref> refsLocal() {
-        return transport.streamJson(KuboRequest.command("refs/local"), timeout, Ref::from);
+        return transport.streamJson(KuboRequest.command("refs/local"), limits, Ref::from);
     }
 }

@@ -1,5 +1,6 @@
 package io.pinfold.kubo.http;
 
+import io.pinfold.kubo.error.KuboIdleTimeoutException;
 import io.pinfold.kubo.error.KuboTimeoutException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One RPC call to Kubo and its answer, with a deadline and an abort. Ends exactly once: by
+ * One RPC call to Kubo and its answer, with a deadline, an idle watch once a streamed answer has
+ * begun, and an abort. Ends exactly once: by
  * {@link #finish()}, by {@link #fail}, or by {@link #abort()} when the subscriber cancels; whatever
  * comes after the end is ignored, and an unfinished request is reset so Kubo stops its work.
  *
@@ -35,6 +37,7 @@ final class Exchange {
     private volatile boolean requestEnded;
     private volatile boolean answerEnded;
     private volatile long timerId = -1;
+    private volatile IdleWatch idle;
     private final AtomicInteger sends = new AtomicInteger();
 
     Exchange(Vertx vertx, KuboRequest rpc, Duration timeout, Consumer<Throwable> onFailure) {
@@ -148,18 +151,61 @@ final class Exchange {
         }
     }
 
+    /**
+     * From now on the exchange fails with {@link KuboIdleTimeoutException} when {@link #progressed()}
+     * is not called for {@code idleTimeout}; called on the request's context when a streamed answer begins.
+     */
+    void watchIdle(Duration idleTimeout) {
+        IdleWatch watch = new IdleWatch(vertx, idleTimeout, () -> fail(new KuboIdleTimeoutException(call(), idleTimeout)));
+        idle = watch;
+        watch.start();
+        if (ended.get()) {
+            watch.stop(); // ended while the watch was being set up
+        }
+    }
+
+    void progressed() {
+        IdleWatch watch = idle;
+        if (watch != null) {
+            watch.progressed();
+        }
+    }
+
+    /** Reading is paused for a slow subscriber: its silence is not Kubo's. */
+    void readingPaused() {
+        IdleWatch watch = idle;
+        if (watch != null) {
+            watch.suspend();
+        }
+    }
+
+    void readingResumed() {
+        IdleWatch watch = idle;
+        if (watch != null) {
+            watch.resume();
+        }
+    }
+
+    private void stopWatches() {
+        stopDeadline();
+        IdleWatch watch = idle;
+        if (watch != null) {
+            watch.stop();
+        }
+    }
+
     /** Marks a successful end; false if the exchange had already ended. */
     boolean finish() {
         if (!end()) {
             return false;
         }
-        stopDeadline();
+        stopWatches();
         return true;
     }
 
     void fail(Throwable failure) {
         if (end()) {
-            stopDeadline();
+            stopWatches();
             resetIfUnfinished();
             onFailure.accept(failure);
         }
@@ -168,7 +214,7 @@ final class Exchange {
     /** The subscriber went away (cancel, or its own timeout): drop the request. */
     void abort() {
         if (end()) {
-            stopDeadline();
+            stopWatches();
             resetIfUnfinished();
         }
     }

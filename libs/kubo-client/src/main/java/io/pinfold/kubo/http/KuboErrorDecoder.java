@@ -2,10 +2,13 @@ package io.pinfold.kubo.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinfold.kubo.error.KuboAccessDeniedException;
+import io.pinfold.kubo.error.KuboCommandException;
 import io.pinfold.kubo.error.KuboException;
 import io.pinfold.kubo.error.KuboInvalidRequestException;
 import io.pinfold.kubo.error.KuboNotFoundException;
 import io.pinfold.kubo.error.KuboNotPinnedException;
+import io.pinfold.kubo.error.KuboRateLimitedException;
+import io.pinfold.kubo.error.KuboServerErrorException;
 import io.pinfold.kubo.error.KuboTimeoutException;
 import io.pinfold.kubo.error.KuboUnreachableException;
 import io.vertx.core.VertxException;
@@ -21,12 +24,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * Turns what Kubo answers on failure — an error body {@code {"Message","Code","Type":"error"}},
  * the {@code X-Stream-Error} trailer of a streamed answer, or a broken connection — into typed errors.
- * Kubo has no machine-readable error kinds beyond Code, so the kind is read from its (stable) wording.
+ *
+ * <p>The code (go-ipfs-cmds v0.16.1 {@code ErrorType}, the version Kubo v0.43.1 uses) decides first:
+ * 0 normal, 1 client, 2 implementation, 3 rate-limited, 4 forbidden. Kubo's own commands only send
+ * 0 and 1 (2–4 come from proxies, or from answers without Kubo's body, which Kubo's own Go client
+ * maps from the HTTP status the same way as here). Within 0 and 1, and for the trailer, which
+ * carries no code, the kind is read from Kubo's (stable) wording: not pinned, not found, invalid.
  */
 final class KuboErrorDecoder {
 
-    /** Go's cmds.ErrClient: Kubo says the request itself was wrong. */
-    private static final int CLIENT_ERROR_CODE = 1;
     private static final int MAX_MESSAGE_LENGTH = 500;
 
     // Wording of Kubo v0.43.1 (see KuboErrorDecoderTest and the integration tests that meet each case).
@@ -57,27 +63,54 @@ final class KuboErrorDecoder {
         } catch (Exception notJson) {
             // Kubo answers some failures (auth, unknown command, wrong method) with plain text.
         }
+        if (message != null && code != KuboException.NO_CODE) {
+            return fromCode(call, clip(message), code, status);
+        }
         if (message == null) {
             String text = body.toString().strip();
             message = text.isEmpty() ? "HTTP " + status : "HTTP " + status + ": " + firstLine(text);
         }
+        return fromStatus(call, clip(message), status);
+    }
+
+    private static KuboException fromCode(String call, String message, int code, int status) {
+        return switch (code) {
+            case KuboException.CODE_NORMAL, KuboException.CODE_CLIENT -> byWording(call, message, code);
+            case KuboException.CODE_IMPLEMENTATION -> new KuboServerErrorException(call, message, code, status);
+            case KuboException.CODE_RATE_LIMITED -> new KuboRateLimitedException(call, message, code);
+            case KuboException.CODE_FORBIDDEN -> new KuboAccessDeniedException(call, message, code, status);
+            // A code newer than this client: keep it, and Kubo's message, as a plain command failure.
+            default -> new KuboCommandException(call, message, code);
+        };
+    }
+
+    /** No Kubo error body: the HTTP status is all there is, read as Kubo's own Go client reads it. */
+    private static KuboException fromStatus(String call, String message, int status) {
+        int code = KuboException.NO_CODE;
         if (status == 401 || status == 403) {
-            return new KuboAccessDeniedException(call, clip(message), status);
+            return new KuboAccessDeniedException(call, message, status);
         }
-        if (status == 400 && code == KuboException.NO_CODE) {
-            // Plain-text 400: Kubo's argument parsing refused the request before running the command.
-            return new KuboInvalidRequestException(call, clip(message), code);
+        if (status == 429) {
+            return new KuboRateLimitedException(call, message, code);
         }
-        if (status == 404 && code == KuboException.NO_CODE) {
+        if (status == 404) {
             // No JSON body: the command itself is unknown to this Kubo version.
-            return new KuboInvalidRequestException(call, "unknown RPC command (" + clip(message) + ")", code);
+            return new KuboInvalidRequestException(call, "unknown RPC command (" + message + ")", code);
         }
-        return classify(call, clip(message), code);
+        if (status >= 400 && status < 500) {
+            // Plain-text 400 (or 405): Kubo's argument parsing refused the request before running the command.
+            return new KuboInvalidRequestException(call, message, code);
+        }
+        if (status >= 500) {
+            // Kubo's own failures carry its JSON body; a bare 5xx is a proxy (502/503/504) or a node in trouble.
+            return new KuboServerErrorException(call, message, code, status);
+        }
+        return byWording(call, message, code);
     }
 
     /** The {@code X-Stream-Error} trailer: Kubo failed after it had started answering. */
     KuboException fromStreamError(String call, String message) {
-        return classify(call, clip(message), KuboException.NO_CODE);
+        return byWording(call, clip(message), KuboException.NO_CODE);
     }
 
     /** A failure below HTTP: no connection, a connection cut, a transport-level timeout. */
@@ -99,7 +132,7 @@ final class KuboErrorDecoder {
         return new KuboUnreachableException(call, "request to " + rpcUrl + " failed: " + failure, failure);
     }
 
-    private static KuboException classify(String call, String message, int code) {
+    private static KuboException byWording(String call, String message, int code) {
         String lower = message.toLowerCase(Locale.ROOT);
         if (containsAny(lower, NOT_PINNED)) {
             return new KuboNotPinnedException(call, message, code);
@@ -107,10 +140,10 @@ final class KuboErrorDecoder {
         if (containsAny(lower, NOT_FOUND)) {
             return new KuboNotFoundException(call, message, code);
         }
-        if (code == CLIENT_ERROR_CODE || containsAny(lower, INVALID)) {
+        if (code == KuboException.CODE_CLIENT || containsAny(lower, INVALID)) {
             return new KuboInvalidRequestException(call, message, code);
         }
-        return new KuboException(call, message, code);
+        return new KuboCommandException(call, message, code);
     }
 
     private static boolean containsAny(String text, List<String> needles) {

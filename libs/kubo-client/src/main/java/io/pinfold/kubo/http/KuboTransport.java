@@ -2,7 +2,7 @@ package io.pinfold.kubo.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import io.pinfold.kubo.error.KuboException;
+import io.pinfold.kubo.error.KuboBadAnswerException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -22,7 +22,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,7 +32,8 @@ import java.util.function.Function;
 /**
  * Sends RPC calls to one Kubo node over Vert.x's HTTP client. Every call is a POST (Kubo refuses
  * GET on /api/v0). Single-answer calls are bounded by their timeout as a whole; streamed calls by
- * the time to their first answer, then flow with back-pressure until the end or a cancel.
+ * the time to their first answer, then flow with back-pressure until the end, a cancel, or a stretch
+ * without progress as long as their idle timeout.
  */
 public final class KuboTransport implements AutoCloseable {
 
@@ -85,24 +88,33 @@ public final class KuboTransport implements AutoCloseable {
         return call(request, timeout).map(body -> decodeAll(request.command(), body, mapper));
     }
 
-    /** A streamed call whose items are raw byte chunks. */
-    public Multi<Buffer> stream(KuboRequest request, Duration timeout) {
-        return stream(request, timeout, ChunkDecoder.raw());
+    /** A streamed call whose items are raw byte chunks; any bytes arriving count as progress. */
+    public Multi<Buffer> stream(KuboRequest request, CallLimits limits) {
+        return stream(request, limits, ChunkDecoder.raw(), null);
     }
 
     /** A streamed call answering one JSON value per line, each mapped to an item as it arrives. */
-    public <T> Multi<T> streamJson(KuboRequest request, Duration timeout, Function<JsonNode, T> mapper) {
-        return stream(request, timeout, new NdjsonDecoder<>(mapper));
+    public <T> Multi<T> streamJson(KuboRequest request, CallLimits limits, Function<JsonNode, T> mapper) {
+        return stream(request, limits, new NdjsonDecoder<>(mapper), null);
     }
 
-    private <T> Multi<T> stream(KuboRequest request, Duration timeout, ChunkDecoder<T> decoder) {
+    /** As {@link #streamJson(KuboRequest, CallLimits, Function)}, where only items that {@code progress} accepts count as progress. */
+    public <T> Multi<T> streamJson(KuboRequest request, CallLimits limits, Function<JsonNode, T> mapper,
+            StreamProgress<T> progress) {
+        return stream(request, limits, new NdjsonDecoder<>(mapper), Objects.requireNonNull(progress, "progress"));
+    }
+
+    private <T> Multi<T> stream(KuboRequest request, CallLimits limits, ChunkDecoder<T> decoder, StreamProgress<T> progress) {
+        Duration timeout = limits.timeout();
         // A streamed answer can be held back for a slow subscriber after Vert.x has read all of it and
         // pooled its connection, where a cancel's reset would close it under another call: so it is never pooled.
         RequestOptions options = options(request, timeout).putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         return Multi.createFrom().<T>emitter(emitter -> send(request, options, timeout, emitter::fail,
                 emitter::onTermination, (exchange, response) -> {
+                    // The deadline ends with the head; from here the stream must keep making progress.
                     exchange.stopDeadline();
-                    pipe(response, decoder, emitter, exchange, timeout);
+                    exchange.watchIdle(limits.streamIdleTimeout());
+                    pipe(response, decoder, progress, emitter, exchange, timeout);
                 }), BackPressureStrategy.BUFFER);
     }
 
@@ -131,8 +143,8 @@ public final class KuboTransport implements AutoCloseable {
      * {@link #RESUME_BACKLOG}; so memory stays bounded on a million pins, while a subscriber that got
      * exactly what it asked for still sees the end of the stream (a paused response holds back its end).
      */
-    private <T> void pipe(HttpClientResponse response, ChunkDecoder<T> decoder, MultiEmitter<? super T> emitter,
-            Exchange exchange, Duration timeout) {
+    private <T> void pipe(HttpClientResponse response, ChunkDecoder<T> decoder, StreamProgress<T> progress,
+            MultiEmitter<? super T> emitter, Exchange exchange, Duration timeout) {
         Context context = vertx.getOrCreateContext();
         Demand demand = new Demand();
         emitter.onRequest(n -> {
@@ -140,27 +152,36 @@ public final class KuboTransport implements AutoCloseable {
             context.runOnContext(ignored -> {
                 if (!exchange.isEnded() && demand.paused() && demand.backlog() <= RESUME_BACKLOG) {
                     demand.resumed();
+                    exchange.readingResumed();
                     response.resume();
                 }
             });
         });
         demand.requested(emitter.requested());
         response.exceptionHandler(failure -> exchange.fail(errors.fromTransport(exchange.call(), failure, timeout)));
+        AtomicReference<T> last = new AtomicReference<>();
         response.handler(chunk -> {
             if (exchange.isEnded()) {
                 return;
             }
+            if (progress == null) {
+                exchange.progressed();
+            }
             try {
                 decoder.accept(chunk, item -> {
+                    if (progress != null && progress.advanced(last.getAndSet(item), item)) {
+                        exchange.progressed();
+                    }
                     demand.emitted();
                     emitter.emit(item);
                 });
             } catch (RuntimeException unreadable) {
-                exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
+                exchange.fail(new KuboBadAnswerException(exchange.call(), unreadable.getMessage(), unreadable));
                 return;
             }
             if (!demand.paused() && demand.backlog() > PAUSE_BACKLOG) {
                 demand.pausing();
+                exchange.readingPaused();
                 response.pause();
             }
         });
@@ -172,7 +193,7 @@ public final class KuboTransport implements AutoCloseable {
             try {
                 decoder.finish(emitter::emit);
             } catch (RuntimeException unreadable) {
-                exchange.fail(new KuboException(exchange.call(), unreadable.getMessage(), KuboException.NO_CODE, unreadable));
+                exchange.fail(new KuboBadAnswerException(exchange.call(), unreadable.getMessage(), unreadable));
                 return;
             }
             if (!failedByTrailer(exchange, response) && exchange.finish()) {
@@ -232,10 +253,10 @@ public final class KuboTransport implements AutoCloseable {
                 out.add(values.nextValue());
             }
         } catch (IOException | RuntimeException e) {
-            throw new KuboException(call, "unreadable answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+            throw new KuboBadAnswerException(call, "unreadable answer from Kubo: " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
-            throw new KuboException(call, "Kubo sent an empty answer", KuboException.NO_CODE);
+            throw new KuboBadAnswerException(call, "Kubo sent an empty answer", null);
         }
         return out;
     }
@@ -244,7 +265,7 @@ public final class KuboTransport implements AutoCloseable {
         try {
             return mapper.apply(value);
         } catch (RuntimeException e) {
-            throw new KuboException(call, "unexpected answer from Kubo: " + e.getMessage(), KuboException.NO_CODE, e);
+            throw new KuboBadAnswerException(call, "unexpected answer from Kubo: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.pinfold.kubo.http;
 
-import io.pinfold.kubo.error.KuboException;
+import io.pinfold.kubo.error.KuboUploadFailedException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import java.util.concurrent.Flow;
@@ -46,8 +46,7 @@ final class UploadWriter implements Flow.Subscriber<Buffer> {
 
     @Override
     public void onError(Throwable failure) {
-        onFailure.accept(new KuboException(
-                exchange.call(), "the content to upload failed: " + failure.getMessage(), KuboException.NO_CODE, failure));
+        onFailure.accept(new KuboUploadFailedException(exchange.call(), failure));
     }
 
     @Override

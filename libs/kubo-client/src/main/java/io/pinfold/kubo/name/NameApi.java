@@ -1,19 +1,19 @@
 package io.pinfold.kubo.name;
 
+import io.pinfold.kubo.http.CallLimits;
 import io.pinfold.kubo.http.KuboRequest;
 import io.pinfold.kubo.http.KuboTransport;
 import io.smallrye.mutiny.Uni;
-import java.time.Duration;
 
 /** IPNS: {@code name resolve} (what follow lists re-check) and {@code name publish}. */
 public final class NameApi {
 
     private final KuboTransport transport;
-    private final Duration timeout;
+    private final CallLimits limits;
 
-    public NameApi(KuboTransport transport, Duration timeout) {
+    public NameApi(KuboTransport transport, CallLimits limits) {
         this.transport = transport;
-        this.timeout = timeout;
+        this.limits = limits;
     }
 
     /**
@@ -24,7 +24,7 @@ public final class NameApi {
     public Uni<NameResolution> resolve(String name, boolean noCache) {
         return transport.callJson(
                 KuboRequest.command("name/resolve").arg(name).option("recursive", true).option("nocache", noCache),
-                timeout, NameResolution::from);
+                limits.timeout(), NameResolution::from);
     }
 
     /**
@@ -35,6 +35,6 @@ public final class NameApi {
     public Uni<NamePublication> publish(String path, String key, boolean allowOffline) {
         return transport.callJson(
                 KuboRequest.command("name/publish").arg(path).option("key", key).option("allow-offline", allowOffline),
-                timeout, NamePublication::from);
+                limits.timeout(), NamePublication::from);
     }
 }

@@ -18,4 +18,10 @@ public record PinProgress(long blocks, long bytes, List<String> pinned) {
     public boolean done() {
         return !pinned.isEmpty();
     }
+
+    /** True when this step fetched more than {@code previous} (null: none yet), or finished the pin. */
+    public static boolean advancedFrom(PinProgress previous, PinProgress step) {
+        return step.done() || previous == null && (step.blocks() > 0 || step.bytes() > 0)
+                || previous != null && (step.blocks() > previous.blocks() || step.bytes() > previous.bytes());
+    }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedHttpServer implements AutoCloseable {
 
-    sealed interface Step permits Answer, CloseWithoutAnswer {}
+    sealed interface Step permits Answer, CloseWithoutAnswer, Stream {}
 
     /** Reads the request, then answers it with a keep-alive JSON body after {@code delay}. */
     record Answer(int status, String json, Duration delay) implements Step {
@@ -39,6 +39,12 @@ final class ScriptedHttpServer implements AutoCloseable {
     /** Reads the request, then closes the connection without a byte of answer. */
     record CloseWithoutAnswer() implements Step {}
 
+    /**
+     * Reads the request, then answers 200 with a chunked body, one chunk per line, {@code gap} apart;
+     * then ends the body, or with {@code stallAfter} sends nothing more and waits for the client to close.
+     */
+    record Stream(List<String> lines, Duration gap, boolean stallAfter) implements Step {}
+
     /** One request as received: its connection (0-based), request line and lower-cased headers. */
     record Received(int connection, String requestLine, List<String> headers) {
         String command() {
@@ -53,6 +59,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     private final Answer otherwise;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger connections = new AtomicInteger();
+    private final List<Integer> closedByClient = Collections.synchronizedList(new ArrayList<>());
     private final Thread acceptor;
 
     ScriptedHttpServer(Answer otherwise, List<List<Step>> scripts) throws IOException {
@@ -80,6 +87,13 @@ final class ScriptedHttpServer implements AutoCloseable {
 
     int connections() {
         return connections.get();
+    }
+
+    /** Connections whose client closed (or reset) them while a {@link Stream} stalled. */
+    List<Integer> closedByClient() {
+        synchronized (closedByClient) {
+            return List.copyOf(closedByClient);
+        }
     }
 
     private void accept() {
@@ -114,6 +128,11 @@ final class ScriptedHttpServer implements AutoCloseable {
                             + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
                     out.flush();
+                } else if (step instanceof Stream stream) {
+                    if (!stream(stream, in, out)) {
+                        closedByClient.add(index);
+                        return;
+                    }
                 } else {
                     return;
                 }
@@ -123,6 +142,36 @@ final class ScriptedHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("scripted server: " + e, e);
         }
+    }
+
+    /** Writes the stream; false when it stalled and the client then closed the connection. */
+    private static boolean stream(Stream stream, InputStream in, OutputStream out) throws IOException {
+        out.write(("HTTP/1.1 200 Scripted\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        for (int i = 0; i < stream.lines().size(); i++) {
+            if (i > 0) {
+                sleep(stream.gap());
+            }
+            byte[] line = (stream.lines().get(i) + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(line);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+        if (!stream.stallAfter()) {
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return true;
+        }
+        try {
+            while (in.read() >= 0) {
+                // a stalled answer: wait for the client to give up
+            }
+        } catch (SocketException reset) {
+            // the client reset the connection
+        }
+        return false;
     }
 
     private static void sleep(Duration delay) {

@@ -23,7 +23,8 @@ public class KuboClients {
 
     public KuboClient forNode(URI rpcUrl) {
         return clients.computeIfAbsent(rpcUrl,
-                url -> KuboClient.create(vertx, KuboClientOptions.of(url).withTimeout(config.timeout())));
+                url -> KuboClient.create(vertx, KuboClientOptions.of(url).withTimeout(config.timeout())
+                        .withStreamIdleTimeout(config.streamIdleTimeout())));
     }
 
     @PreDestroy

@@ -21,6 +21,13 @@ public interface KuboNodesConfig {
     @WithDefault("30s")
     Duration timeout();
 
+    /**
+     * How long a streamed Kubo call (pin add --progress, refs, cat, repo gc, pin ls), once its answer
+     * has begun, may go without progress before it is aborted; for pin add, progress is a new block.
+     */
+    @WithDefault("60s")
+    Duration streamIdleTimeout();
+
     /** Deadline of the readiness probe of one node. */
     @WithDefault("3s")
     Duration healthTimeout();
