@@ -1,0 +1,227 @@
+package io.pinfold.denylist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import io.pinfold.ipfs.cid.Cid;
+import io.pinfold.ipfs.cid.Codec;
+import io.pinfold.ipfs.cid.Multihash;
+
+/**
+ * A denylist in memory and its matcher: {@link #match} is a pure function of the rules added so far
+ * and a {@link ContentRequest}, with no I/O. Rules are added in list order; among the rules that
+ * match one key the last one decides, so a negated rule lifts an earlier block or carves an
+ * exception out of a wider one.
+ *
+ * <p>What blocks a request, checked in this order, the first blocking rule answering:
+ * <ol>
+ * <li>the path: rules on the root (CID by multihash, IPNS key or domain) whose path rule matches the
+ *     request path, then the double hashes of root and path (legacy and modern);</li>
+ * <li>the root itself: a rule on the root without a path ({@code /ipfs/CID}, {@code /ipns/NAME}) or its
+ *     double hash blocks every path below it too, since nothing below can be reached without it
+ *     (the spec's BlockService note; Kubo with NOpfs behaves the same);</li>
+ * <li>every CID met along the way ({@link ContentRequest#along()}), as {@link #matchBlock} does.</li>
+ * </ol>
+ * Only the hints Pinfold acts on are kept per rule (notice, legal reason, status). Single writer: do
+ * not call {@link #add} while another thread matches.
+ */
+public final class Denylist implements DenylistSink {
+
+    private static final int CONTENT = 1;
+    private static final int IPNS_KEY = 2;
+    private static final int DNSLINK = 3;
+    private static final int DOUBLE_HASH = 4;
+    private static final int LEGACY = 5;
+    private static final int ALLOWED = -2;
+    private static final byte[] ROOT = new byte[0];
+
+    private enum Mode { PATH, ROOT_ONLY, BLOCK }
+
+    private final RuleStore store = new RuleStore();
+    private final Set<DoubleHashFunction> functions = EnumSet.noneOf(DoubleHashFunction.class);
+    private boolean legacy;
+
+    /** Reads a whole list; the first bad line fails it. */
+    public static Denylist read(InputStream in) throws IOException {
+        Denylist denylist = new Denylist();
+        new DenylistParser().parse(in, denylist);
+        return denylist;
+    }
+
+    @Override
+    public void entry(long line, DenylistEntry entry) {
+        add(entry);
+    }
+
+    /** Adds a rule after all the others. */
+    public void add(DenylistEntry entry) {
+        Target target = entry.target();
+        int tag;
+        byte[] key;
+        if (target instanceof Target.Content content) {
+            tag = CONTENT;
+            key = content.multihash().bytes();
+        } else if (target instanceof Target.IpnsKey ipns) {
+            tag = IPNS_KEY;
+            key = ipns.multihash().bytes();
+        } else if (target instanceof Target.Dnslink dnslink) {
+            tag = DNSLINK;
+            key = dnslink.domain().getBytes(StandardCharsets.US_ASCII);
+        } else if (target instanceof Target.DoubleHash hash) {
+            tag = DOUBLE_HASH;
+            key = hash.hash().bytes();
+            functions.add(DoubleHashFunction.forCode(hash.hash().functionCode()));
+        } else {
+            tag = LEGACY;
+            key = ((Target.LegacyDoubleHash) target).sha256().bytes();
+            legacy = true;
+        }
+        Hints hints = entry.hints();
+        store.add(tag, key, entry.allow(), entry.path(), hints.status(), hints.legalReason().orElse(null), hints.notice().orElse(null));
+    }
+
+    /** Number of rules added (a rule and its later negation count as two). */
+    public int size() {
+        return store.rules();
+    }
+
+    /** Bytes held by the rule store's arrays: what the list costs in memory, give or take a few objects. */
+    public long footprintBytes() {
+        return store.footprintBytes();
+    }
+
+    /** The rule that blocks this request at a gateway, or empty when it may be served. */
+    public Optional<DenylistEntry> match(ContentRequest request) {
+        int found = pathLevel(request, Mode.PATH, request.path());
+        if (found < 0 && !request.path().isEmpty()) {
+            found = pathLevel(request, Mode.ROOT_ONLY, "");
+        }
+        if (found < 0) {
+            for (Cid cid : request.along()) {
+                found = block(cid);
+                if (found >= 0) {
+                    break;
+                }
+            }
+        }
+        return entry(found);
+    }
+
+    /** Only the exact path of the request (NOpfs's IsPathBlocked, the spec's PathResolver level). */
+    public Optional<DenylistEntry> matchPath(ContentRequest request) {
+        return entry(pathLevel(request, Mode.PATH, request.path()));
+    }
+
+    /** One block by its CID (NOpfs's IsCidBlocked, the spec's BlockService level): rules that match the empty path. */
+    public Optional<DenylistEntry> matchBlock(Cid cid) {
+        return entry(block(cid));
+    }
+
+    private int pathLevel(ContentRequest request, Mode mode, String path) {
+        if (request.cid() != null) {
+            return content(request.cid(), mode, path);
+        }
+        byte[] pathBytes = path.getBytes(StandardCharsets.UTF_8);
+        if (request.ipnsKey() != null) {
+            Multihash key = request.ipnsKey();
+            int found = decide(IPNS_KEY, key.bytes(), mode, pathBytes);
+            if (found == RuleStore.NONE && legacy) {
+                Set<Codec> codecs = new LinkedHashSet<>();
+                codecs.add(Codec.LIBP2P_KEY);
+                codecs.add(request.ipnsCodec());
+                for (Codec codec : codecs) {
+                    found = legacy(DoubleHashes.legacy(Cid.v1(codec, key), path));
+                    if (found != RuleStore.NONE) {
+                        break;
+                    }
+                }
+            }
+            return found != RuleStore.NONE ? found : modern(DoubleHashes.modern(key, path));
+        }
+        String domain = request.domain();
+        int found = decide(DNSLINK, domain.getBytes(StandardCharsets.US_ASCII), mode, pathBytes);
+        if (found == RuleStore.NONE && legacy) {
+            found = legacy(DoubleHashes.legacyDnslink(domain, path));
+        }
+        return found != RuleStore.NONE ? found : modern(DoubleHashes.modernDnslink(domain, path));
+    }
+
+    private int block(Cid cid) {
+        return content(cid, Mode.BLOCK, "");
+    }
+
+    private int content(Cid cid, Mode mode, String path) {
+        Multihash multihash = cid.multihash();
+        int found = decide(CONTENT, multihash.bytes(), mode, path.getBytes(StandardCharsets.UTF_8));
+        if (found == RuleStore.NONE && legacy) {
+            // Legacy anchors name one codec; the same bytes are served as dag-pb and raw, so both are checked.
+            Set<Codec> codecs = new LinkedHashSet<>();
+            codecs.add(cid.codec());
+            codecs.add(Codec.DAG_PB);
+            codecs.add(Codec.RAW);
+            for (Codec codec : codecs) {
+                found = legacy(DoubleHashes.legacy(Cid.v1(codec, multihash), path));
+                if (found != RuleStore.NONE) {
+                    break;
+                }
+            }
+        }
+        return found != RuleStore.NONE ? found : modern(DoubleHashes.modern(multihash, path));
+    }
+
+    private int legacy(String input) {
+        return decide(LEGACY, DoubleHashFunction.SHA2_256.hash(input).bytes(), Mode.PATH, ROOT);
+    }
+
+    private int modern(String input) {
+        for (DoubleHashFunction function : functions) {
+            int found = decide(DOUBLE_HASH, function.hash(input).bytes(), Mode.PATH, ROOT);
+            if (found != RuleStore.NONE) {
+                return found;
+            }
+        }
+        return RuleStore.NONE;
+    }
+
+    /** The newest rule of this key that matches: its record when it blocks, ALLOWED when it allows, else NONE. */
+    private int decide(int tag, byte[] key, Mode mode, byte[] path) {
+        for (int record = store.newest(tag, key); record != RuleStore.NONE; record = store.previous(record)) {
+            int flags = store.flags(record);
+            boolean prefix = (flags & RuleStore.FLAG_PREFIX) != 0;
+            boolean matches = switch (mode) {
+                case PATH, BLOCK -> store.pathMatches(record, path, prefix);
+                case ROOT_ONLY -> !prefix && store.pathMatches(record, ROOT, false);
+            };
+            if (matches) {
+                return (flags & RuleStore.FLAG_ALLOW) != 0 ? ALLOWED : record;
+            }
+        }
+        return RuleStore.NONE;
+    }
+
+    private Optional<DenylistEntry> entry(int record) {
+        if (record < 0) {
+            return Optional.empty();
+        }
+        byte[] key = store.key(record);
+        Target target = switch (store.tag(record)) {
+            case CONTENT -> new Target.Content(Multihash.fromBytes(key));
+            case IPNS_KEY -> new Target.IpnsKey(Multihash.fromBytes(key));
+            case DNSLINK -> new Target.Dnslink(new String(key, StandardCharsets.US_ASCII));
+            case DOUBLE_HASH -> new Target.DoubleHash(Multihash.fromBytes(key));
+            default -> new Target.LegacyDoubleHash(Multihash.fromBytes(key));
+        };
+        String path = store.path(record);
+        boolean prefix = (store.flags(record) & RuleStore.FLAG_PREFIX) != 0;
+        String reason = store.legalReason(record);
+        int status = store.status(record);
+        int derived = reason != null ? Hints.UNAVAILABLE_FOR_LEGAL_REASONS : Hints.GONE;
+        Hints hints = Hints.of(store.notice(record), reason, status == derived ? null : status);
+        return Optional.of(new DenylistEntry(false, target, new PathRule(path, prefix), hints));
+    }
+}
