@@ -202,7 +202,7 @@ final class RuleStore {
 
     private void ensure(int more) {
         if (used + more > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(used + more, arena.length + (arena.length >> 1)));
+            arena = Arrays.copyOf(arena, Math.max(used + more, arena.length + (arena.length >> 2)));
         }
     }
 
