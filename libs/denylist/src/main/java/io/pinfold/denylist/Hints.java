@@ -33,7 +33,7 @@ public final class Hints {
     /** Hints in the given order; a status hint must be a number from 400 to 599. */
     public static Hints of(Map<String, String> values) {
         Map<String, String> copy = new LinkedHashMap<>();
-        values.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "hint key"), Objects.requireNonNull(value, "hint value")));
+        values.forEach((key, value) -> copy.put(checkKey(Objects.requireNonNull(key, "hint key")), Objects.requireNonNull(value, "hint value")));
         String status = copy.get(STATUS);
         if (status != null) {
             parseStatus(status);
@@ -54,6 +54,20 @@ public final class Hints {
             values.put(STATUS, Integer.toString(status));
         }
         return of(values);
+    }
+
+    /** A key must stay one field of a line and be read back whole: no blank, '=', ':' or '%'. */
+    private static String checkKey(String key) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("hint name is empty");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c <= ' ' || c == '=' || c == ':' || c == '%' || c == 0x7f) {
+                throw new IllegalArgumentException("hint name '" + key + "' has '" + (c <= ' ' ? "U+" + String.format("%04X", (int) c) : String.valueOf(c)) + "', which cannot be written in a list");
+            }
+        }
+        return key;
     }
 
     static int parseStatus(String text) {
