@@ -3,7 +3,6 @@ package io.pinfold.denylist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +26,9 @@ import io.pinfold.ipfs.cid.Multihash;
  *     (the spec's BlockService note; Kubo with NOpfs behaves the same);</li>
  * <li>every CID met along the way ({@link ContentRequest#along()}), as {@link #matchBlock} does.</li>
  * </ol>
- * Only the hints Pinfold acts on are kept per rule (notice, legal reason, status). Single writer: do
- * not call {@link #add} while another thread matches.
+ * Only the hints Pinfold acts on are kept per rule (notice, legal reason, status). One thread may
+ * {@link #add} while any number of threads match, without locks; a match sees a rule once its
+ * {@code add} has returned, and never a rule half-written.
  */
 public final class Denylist implements DenylistSink {
 
@@ -43,8 +43,9 @@ public final class Denylist implements DenylistSink {
     private enum Mode { PATH, ROOT_ONLY, BLOCK }
 
     private final RuleStore store = new RuleStore();
-    private final Set<DoubleHashFunction> functions = EnumSet.noneOf(DoubleHashFunction.class);
-    private boolean legacy;
+    /** Bit per {@link DoubleHashFunction} ordinal: the functions the list's double hashes use. */
+    private volatile int functions;
+    private volatile boolean legacy;
 
     /** Reads a whole list; the first bad line fails it. */
     public static Denylist read(InputStream in) throws IOException {
@@ -58,7 +59,7 @@ public final class Denylist implements DenylistSink {
         add(entry);
     }
 
-    /** Adds a rule after all the others. */
+    /** Adds a rule after all the others. Call from one thread at a time. */
     public void add(DenylistEntry entry) {
         Target target = entry.target();
         int tag;
@@ -75,7 +76,7 @@ public final class Denylist implements DenylistSink {
         } else if (target instanceof Target.DoubleHash hash) {
             tag = DOUBLE_HASH;
             key = hash.hash().bytes();
-            functions.add(DoubleHashFunction.forCode(hash.hash().functionCode()));
+            functions |= 1 << DoubleHashFunction.forCode(hash.hash().functionCode()).ordinal();
         } else {
             tag = LEGACY;
             key = ((Target.LegacyDoubleHash) target).sha256().bytes();
@@ -179,7 +180,14 @@ public final class Denylist implements DenylistSink {
     }
 
     private int modern(String input) {
-        for (DoubleHashFunction function : functions) {
+        int used = functions;
+        if (used == 0) {
+            return RuleStore.NONE;
+        }
+        for (DoubleHashFunction function : DoubleHashFunction.values()) {
+            if ((used & 1 << function.ordinal()) == 0) {
+                continue;
+            }
             int found = decide(DOUBLE_HASH, function.hash(input).bytes(), Mode.PATH, ROOT);
             if (found != RuleStore.NONE) {
                 return found;

@@ -22,6 +22,9 @@ public final class Hints {
     /** HTTP 451 Unavailable For Legal Reasons: the default where the entry carries a legal reason. */
     public static final int UNAVAILABLE_FOR_LEGAL_REASONS = 451;
 
+    /** Longest hint value, in characters; a notice id and a legal reason are kept per rule in memory. */
+    public static final int MAX_VALUE = 1024;
+
     public static final Hints NONE = new Hints(Map.of());
 
     private final Map<String, String> values;
@@ -33,7 +36,13 @@ public final class Hints {
     /** Hints in the given order; a status hint must be a number from 400 to 599. */
     public static Hints of(Map<String, String> values) {
         Map<String, String> copy = new LinkedHashMap<>();
-        values.forEach((key, value) -> copy.put(checkKey(Objects.requireNonNull(key, "hint key")), Objects.requireNonNull(value, "hint value")));
+        values.forEach((key, value) -> {
+            Objects.requireNonNull(value, "hint value");
+            if (value.length() > MAX_VALUE) {
+                throw new IllegalArgumentException("hint " + key + " is " + value.length() + " characters long, at most " + MAX_VALUE + " are allowed");
+            }
+            copy.put(checkKey(Objects.requireNonNull(key, "hint key")), value);
+        });
         String status = copy.get(STATUS);
         if (status != null) {
             parseStatus(status);

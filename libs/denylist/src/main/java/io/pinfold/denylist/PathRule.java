@@ -20,8 +20,14 @@ public record PathRule(String path, boolean prefix) {
     /** The name or CID and every path below it ({@code /ipfs/CID/*}). */
     public static final PathRule ANY = new PathRule("", true);
 
+    /** Longest path a rule may name, in characters; a rule is stored whole in memory. */
+    public static final int MAX_LENGTH = 8192;
+
     public PathRule {
         Objects.requireNonNull(path, "path");
+        if (path.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("path is " + path.length() + " characters long, at most " + MAX_LENGTH + " are allowed");
+        }
         if (path.startsWith("/") || path.endsWith("/") || path.contains("//")) {
             throw new IllegalArgumentException("path rule must be normalised, got '" + path + "'");
         }

@@ -1,37 +1,50 @@
 package io.pinfold.denylist;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Rules packed into one byte array, found through an open-addressing table of int offsets: no
- * object, String or map per rule, so a million rules cost tens of bytes each. A key (kind tag +
- * multihash, domain or hash bytes) leads to its newest rule; each rule points to the previous rule
- * with the same key, so a lookup walks the rules of one key newest first, as the spec's "last
- * matching rule wins" needs.
+ * Rules packed into byte chunks, found through an open-addressing table of int offsets: no object,
+ * String or map per rule, so a million rules cost tens of bytes each. A key (kind tag + multihash,
+ * domain or hash bytes) leads to its newest rule; each rule points to the previous rule with the
+ * same key, so a lookup walks the rules of one key newest first, as "last matching rule wins" needs.
  *
  * <p>Record: tag(1) keyLength(varint) key prev(4) flags(1) status-400(1) pathLength(varint) path
  * legalReason(varint, index into the interned reasons, 0 = none) noticeLength(varint) notice.
- * Single writer; reads must not run concurrently with {@link #add}.
+ *
+ * <p>One writer, any number of readers without locks: a record is written whole into a chunk that
+ * never moves, then its offset is stored in the table with release semantics; a reader loads the
+ * offset with acquire semantics and only then reads the chunk list, so it sees the record complete.
+ * A grown table is built aside and published whole.
  */
 final class RuleStore {
 
     static final int NONE = -1;
     static final int FLAG_ALLOW = 1;
     static final int FLAG_PREFIX = 2;
+    /** Largest record: keys, paths and notices are capped well below this by the model. */
+    static final int MAX_RECORD = 64 * 1024;
+    private static final int CHUNK_BITS = 18;
+    private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK_SIZE - 1;
     private static final int EMPTY = -1;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
 
-    private byte[] arena = new byte[1024];
-    private int used;
-    private int[] table = newTable(64);
-    private int keys;
-    private int rules;
-    private final List<String> reasons = new ArrayList<>(List.of(""));
+    private volatile byte[][] chunks = new byte[0][];
+    private volatile int[] table = newTable(64);
+    private volatile String[] reasons = { "" };
+    private volatile int rules;
     private final Map<String, Integer> reasonIndex = new HashMap<>();
+    // Writer-only state.
+    private byte[] current;
+    private int position = CHUNK_SIZE;
+    private int keys;
+    private byte[] record = new byte[1024];
+    private int length;
 
     private static int[] newTable(int size) {
         int[] table = new int[size];
@@ -44,72 +57,125 @@ final class RuleStore {
     }
 
     long footprintBytes() {
-        return arena.length + 4L * table.length + 64L * reasons.size();
+        return (long) chunks.length * CHUNK_SIZE + 4L * table.length + 64L * reasons.length;
     }
 
+    /** Writer only. */
     void add(int tag, byte[] key, boolean allow, PathRule path, int status, String legalReason, String notice) {
         byte[] pathBytes = path.path().getBytes(StandardCharsets.UTF_8);
         byte[] noticeBytes = notice == null ? new byte[0] : notice.getBytes(StandardCharsets.UTF_8);
-        int reason = legalReason == null ? 0 : reasonIndex.computeIfAbsent(legalReason, r -> {
-            reasons.add(r);
-            return reasons.size() - 1;
-        });
-        ensure(1 + 5 + key.length + 4 + 2 + 5 + pathBytes.length + 5 + 5 + noticeBytes.length);
-        int slot = slot(tag, key, 0, key.length);
+        int size = 1 + 5 + key.length + 4 + 2 + 5 + pathBytes.length + 5 + 5 + noticeBytes.length;
+        if (size > MAX_RECORD) {
+            throw new IllegalArgumentException("rule is too large to store: " + size + " bytes");
+        }
+        int reason = legalReason == null ? 0 : internReason(legalReason);
+        int[] table = this.table;
+        int slot = slot(table, chunks, tag, key);
         int previous = table[slot];
-        int record = used;
-        arena[used++] = (byte) tag;
+        length = 0;
+        if (record.length < size) {
+            record = new byte[Math.max(size, record.length * 2)];
+        }
+        record[length++] = (byte) tag;
         writeVarint(key.length);
-        System.arraycopy(key, 0, arena, used, key.length);
-        used += key.length;
+        append(key);
         writeInt(previous);
-        arena[used++] = (byte) ((allow ? FLAG_ALLOW : 0) | (path.prefix() ? FLAG_PREFIX : 0));
-        arena[used++] = (byte) (status - 400);
+        record[length++] = (byte) ((allow ? FLAG_ALLOW : 0) | (path.prefix() ? FLAG_PREFIX : 0));
+        record[length++] = (byte) (status - 400);
         writeVarint(pathBytes.length);
-        System.arraycopy(pathBytes, 0, arena, used, pathBytes.length);
-        used += pathBytes.length;
+        append(pathBytes);
         writeVarint(reason);
         writeVarint(noticeBytes.length);
-        System.arraycopy(noticeBytes, 0, arena, used, noticeBytes.length);
-        used += noticeBytes.length;
-        table[slot] = record;
+        append(noticeBytes);
+        int offset = place();
+        SLOT.setRelease(table, slot, offset);
         rules++;
         if (previous == EMPTY && ++keys * 3 > table.length * 2) {
-            grow();
+            grow(table);
         }
     }
 
-    /** The newest rule with this key, or {@link #NONE}. */
-    int newest(int tag, byte[] key) {
-        return table[slot(tag, key, 0, key.length)];
+    private int internReason(String reason) {
+        Integer index = reasonIndex.get(reason);
+        if (index == null) {
+            String[] grown = Arrays.copyOf(reasons, reasons.length + 1);
+            grown[grown.length - 1] = reason;
+            reasons = grown;
+            index = grown.length - 1;
+            reasonIndex.put(reason, index);
+        }
+        return index;
     }
 
-    private int slot(int tag, byte[] key, int from, int to) {
+    /** Copies the record into the current chunk (a new one when it does not fit) and returns its offset. */
+    private int place() {
+        if (position + length > CHUNK_SIZE) {
+            current = new byte[CHUNK_SIZE];
+            byte[][] grown = Arrays.copyOf(chunks, chunks.length + 1);
+            grown[grown.length - 1] = current;
+            chunks = grown;
+            position = 0;
+        }
+        System.arraycopy(record, 0, current, position, length);
+        int offset = (chunks.length - 1) << CHUNK_BITS | position;
+        position += length;
+        return offset;
+    }
+
+    private void grow(int[] old) {
+        int[] grown = newTable(old.length * 2);
+        byte[][] chunks = this.chunks;
+        for (int offset : old) {
+            if (offset != EMPTY) {
+                grown[slot(grown, chunks, chunks[offset >>> CHUNK_BITS][offset & CHUNK_MASK], key(chunks, offset))] = offset;
+            }
+        }
+        // Published only once complete: a reader sees the old table or the whole new one.
+        table = grown;
+    }
+
+    private static int slot(int[] table, byte[][] chunks, int tag, byte[] key) {
         int mask = table.length - 1;
-        int slot = hash(tag, key, from, to) & mask;
+        int slot = hash(tag, key) & mask;
+        while (table[slot] != EMPTY && !sameKey(chunks, table[slot], tag, key)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Reader: the newest rule with this key, or {@link #NONE}. */
+    int newest(int tag, byte[] key) {
+        int[] table = this.table;
+        int mask = table.length - 1;
+        int slot = hash(tag, key) & mask;
         while (true) {
-            int record = table[slot];
-            if (record == EMPTY || sameKey(record, tag, key, from, to)) {
-                return slot;
+            int offset = (int) SLOT.getAcquire(table, slot);
+            if (offset == EMPTY) {
+                return NONE;
+            }
+            // Read after the acquire: the chunk list then holds the record's chunk.
+            if (sameKey(chunks, offset, tag, key)) {
+                return offset;
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    private boolean sameKey(int record, int tag, byte[] key, int from, int to) {
-        if (arena[record] != (byte) tag) {
+    private static boolean sameKey(byte[][] chunks, int offset, int tag, byte[] key) {
+        byte[] chunk = chunks[offset >>> CHUNK_BITS];
+        int at = offset & CHUNK_MASK;
+        if (chunk[at] != (byte) tag) {
             return false;
         }
-        int at = record + 1;
-        int length = readVarint(at);
-        at += varintLength(length);
-        return length == to - from && Arrays.equals(arena, at, at + length, key, from, to);
+        int length = readVarint(chunk, at + 1);
+        at += 1 + varintLength(length);
+        return length == key.length && Arrays.equals(chunk, at, at + length, key, 0, length);
     }
 
-    private static int hash(int tag, byte[] key, int from, int to) {
+    private static int hash(int tag, byte[] key) {
         int h = tag * 0x9E3779B1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + key[i];
+        for (byte b : key) {
+            h = 31 * h + b;
         }
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
@@ -118,114 +184,116 @@ final class RuleStore {
         return h ^ h >>> 16;
     }
 
-    private void grow() {
-        int[] old = table;
-        table = newTable(old.length * 2);
-        for (int record : old) {
-            if (record != EMPTY) {
-                int length = readVarint(record + 1);
-                int keyAt = record + 1 + varintLength(length);
-                byte[] key = Arrays.copyOfRange(arena, keyAt, keyAt + length);
-                table[slot(arena[record], key, 0, key.length)] = record;
-            }
+    // ---- reading a record (offsets come from newest/previous, so their chunk is visible) ----
+
+    private byte[] chunk(int offset) {
+        return chunks[offset >>> CHUNK_BITS];
+    }
+
+    private static int afterKey(byte[] chunk, int at) {
+        int length = readVarint(chunk, at + 1);
+        return at + 1 + varintLength(length) + length;
+    }
+
+    int tag(int offset) {
+        return chunk(offset)[offset & CHUNK_MASK];
+    }
+
+    byte[] key(int offset) {
+        return key(chunks, offset);
+    }
+
+    private static byte[] key(byte[][] chunks, int offset) {
+        byte[] chunk = chunks[offset >>> CHUNK_BITS];
+        int at = offset & CHUNK_MASK;
+        int length = readVarint(chunk, at + 1);
+        at += 1 + varintLength(length);
+        return Arrays.copyOfRange(chunk, at, at + length);
+    }
+
+    int previous(int offset) {
+        byte[] chunk = chunk(offset);
+        int at = afterKey(chunk, offset & CHUNK_MASK);
+        return (chunk[at] & 0xff) << 24 | (chunk[at + 1] & 0xff) << 16 | (chunk[at + 2] & 0xff) << 8 | chunk[at + 3] & 0xff;
+    }
+
+    int flags(int offset) {
+        byte[] chunk = chunk(offset);
+        return chunk[afterKey(chunk, offset & CHUNK_MASK) + 4];
+    }
+
+    int status(int offset) {
+        byte[] chunk = chunk(offset);
+        return (chunk[afterKey(chunk, offset & CHUNK_MASK) + 5] & 0xff) + 400;
+    }
+
+    /** Whether the rule's path matches the request path (UTF-8), exactly or as a prefix. */
+    boolean pathMatches(int offset, byte[] requestPath, boolean prefix) {
+        byte[] chunk = chunk(offset);
+        int at = afterKey(chunk, offset & CHUNK_MASK) + 6;
+        int length = readVarint(chunk, at);
+        at += varintLength(length);
+        if (prefix ? requestPath.length < length : requestPath.length != length) {
+            return false;
         }
+        return Arrays.equals(chunk, at, at + length, requestPath, 0, length);
     }
 
-    // ---- reading a record ----
-
-    private int afterKey(int record) {
-        int length = readVarint(record + 1);
-        return record + 1 + varintLength(length) + length;
+    String path(int offset) {
+        byte[] chunk = chunk(offset);
+        int at = afterKey(chunk, offset & CHUNK_MASK) + 6;
+        int length = readVarint(chunk, at);
+        return new String(chunk, at + varintLength(length), length, StandardCharsets.UTF_8);
     }
 
-    int tag(int record) {
-        return arena[record];
+    private static int afterPath(byte[] chunk, int at) {
+        int pathAt = afterKey(chunk, at) + 6;
+        int length = readVarint(chunk, pathAt);
+        return pathAt + varintLength(length) + length;
     }
 
-    byte[] key(int record) {
-        int length = readVarint(record + 1);
-        int at = record + 1 + varintLength(length);
-        return Arrays.copyOfRange(arena, at, at + length);
+    String legalReason(int offset) {
+        byte[] chunk = chunk(offset);
+        int index = readVarint(chunk, afterPath(chunk, offset & CHUNK_MASK));
+        return index == 0 ? null : reasons[index];
     }
 
-    int previous(int record) {
-        int at = afterKey(record);
-        return (arena[at] & 0xff) << 24 | (arena[at + 1] & 0xff) << 16 | (arena[at + 2] & 0xff) << 8 | arena[at + 3] & 0xff;
-    }
-
-    int flags(int record) {
-        return arena[afterKey(record) + 4];
-    }
-
-    int status(int record) {
-        return (arena[afterKey(record) + 5] & 0xff) + 400;
-    }
-
-    /** Whether the rule's path matches the request path (UTF-8). */
-    boolean pathMatches(int record, byte[] requestPath, boolean prefix) {
-        int at = afterKey(record) + 6;
-        int length = readVarint(at);
+    String notice(int offset) {
+        byte[] chunk = chunk(offset);
+        int at = afterPath(chunk, offset & CHUNK_MASK);
+        at += varintLength(readVarint(chunk, at));
+        int length = readVarint(chunk, at);
         at += varintLength(length);
-        if (prefix) {
-            return requestPath.length >= length && Arrays.equals(arena, at, at + length, requestPath, 0, length);
-        }
-        return requestPath.length == length && Arrays.equals(arena, at, at + length, requestPath, 0, length);
-    }
-
-    String path(int record) {
-        int at = afterKey(record) + 6;
-        int length = readVarint(at);
-        at += varintLength(length);
-        return new String(arena, at, length, StandardCharsets.UTF_8);
-    }
-
-    private int afterPath(int record) {
-        int at = afterKey(record) + 6;
-        int length = readVarint(at);
-        return at + varintLength(length) + length;
-    }
-
-    String legalReason(int record) {
-        int index = readVarint(afterPath(record));
-        return index == 0 ? null : reasons.get(index);
-    }
-
-    String notice(int record) {
-        int at = afterPath(record);
-        at += varintLength(readVarint(at));
-        int length = readVarint(at);
-        at += varintLength(length);
-        return length == 0 ? null : new String(arena, at, length, StandardCharsets.UTF_8);
+        return length == 0 ? null : new String(chunk, at, length, StandardCharsets.UTF_8);
     }
 
     // ---- bytes ----
 
-    private void ensure(int more) {
-        if (used + more > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(used + more, arena.length + (arena.length >> 2)));
-        }
+    private void append(byte[] bytes) {
+        System.arraycopy(bytes, 0, record, length, bytes.length);
+        length += bytes.length;
     }
 
     private void writeInt(int value) {
-        arena[used++] = (byte) (value >>> 24);
-        arena[used++] = (byte) (value >>> 16);
-        arena[used++] = (byte) (value >>> 8);
-        arena[used++] = (byte) value;
+        record[length++] = (byte) (value >>> 24);
+        record[length++] = (byte) (value >>> 16);
+        record[length++] = (byte) (value >>> 8);
+        record[length++] = (byte) value;
     }
 
     private void writeVarint(int value) {
         while ((value & ~0x7f) != 0) {
-            arena[used++] = (byte) (value & 0x7f | 0x80);
+            record[length++] = (byte) (value & 0x7f | 0x80);
             value >>>= 7;
         }
-        arena[used++] = (byte) value;
+        record[length++] = (byte) value;
     }
 
-    private int readVarint(int at) {
+    private static int readVarint(byte[] chunk, int at) {
         int value = 0;
         int shift = 0;
         while (true) {
-            int b = arena[at++];
+            int b = chunk[at++];
             value |= (b & 0x7f) << shift;
             if ((b & 0x80) == 0) {
                 return value;

@@ -8,10 +8,20 @@ import io.pinfold.ipfs.cid.Multihash;
 /** What a rule names, before its path: content, an IPNS key, a DNSLink domain or a double hash. */
 public sealed interface Target {
 
+    /** Longest digest a rule may name: identity CIDs carry their data, and a rule is stored whole in memory. */
+    int MAX_DIGEST = 4096;
+
+    private static void checkLength(Multihash multihash) {
+        if (multihash.digestLength() > MAX_DIGEST) {
+            throw new IllegalArgumentException("multihash digest is " + multihash.digestLength() + " bytes, at most " + MAX_DIGEST + " can be blocked");
+        }
+    }
+
     /** {@code /ipfs/CID}: content by multihash, so every CID version, multibase and codec of it. */
     record Content(Multihash multihash) implements Target {
         public Content {
             Objects.requireNonNull(multihash, "multihash");
+            checkLength(multihash);
         }
     }
 
@@ -19,6 +29,7 @@ public sealed interface Target {
     record IpnsKey(Multihash multihash) implements Target {
         public IpnsKey {
             Objects.requireNonNull(multihash, "multihash");
+            checkLength(multihash);
         }
     }
 
