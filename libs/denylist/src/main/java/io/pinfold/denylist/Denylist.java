@@ -98,13 +98,15 @@ public final class Denylist implements DenylistSink {
 
     /** The rule that blocks this request at a gateway, or empty when it may be served. */
     public Optional<DenylistEntry> match(ContentRequest request) {
-        int found = pathLevel(request, Mode.PATH, request.path());
-        if (found < 0 && !request.path().isEmpty()) {
-            found = pathLevel(request, Mode.ROOT_ONLY, "");
+        Root root = root(request);
+        String path = request.path();
+        int found = check(root, Mode.PATH, path);
+        if (found < 0 && !path.isEmpty()) {
+            found = check(root, Mode.ROOT_ONLY, "");
         }
         if (found < 0) {
             for (Cid cid : request.along()) {
-                found = block(cid);
+                found = check(root(cid), Mode.BLOCK, "");
                 if (found >= 0) {
                     break;
                 }
@@ -115,64 +117,91 @@ public final class Denylist implements DenylistSink {
 
     /** Only the exact path of the request (NOpfs's IsPathBlocked, the spec's PathResolver level). */
     public Optional<DenylistEntry> matchPath(ContentRequest request) {
-        return entry(pathLevel(request, Mode.PATH, request.path()));
+        return entry(check(root(request), Mode.PATH, request.path()));
     }
 
     /** One block by its CID (NOpfs's IsCidBlocked, the spec's BlockService level): rules that match the empty path. */
     public Optional<DenylistEntry> matchBlock(Cid cid) {
-        return entry(block(cid));
+        return entry(check(root(cid), Mode.BLOCK, ""));
     }
 
-    private int pathLevel(ContentRequest request, Mode mode, String path) {
-        if (request.cid() != null) {
-            return content(request.cid(), mode, path);
+    /** What a request is rooted at, with the texts double hashes need made once per request, if at all. */
+    private static final class Root {
+        final int tag;
+        final byte[] key;
+        final Multihash multihash;
+        final Codec codec;
+        final String domain;
+        private String base58;
+
+        Root(int tag, byte[] key, Multihash multihash, Codec codec, String domain) {
+            this.tag = tag;
+            this.key = key;
+            this.multihash = multihash;
+            this.codec = codec;
+            this.domain = domain;
         }
-        byte[] pathBytes = path.getBytes(StandardCharsets.UTF_8);
-        if (request.ipnsKey() != null) {
-            Multihash key = request.ipnsKey();
-            int found = decide(IPNS_KEY, key.bytes(), mode, pathBytes);
-            if (found == RuleStore.NONE && legacy) {
-                Set<Codec> codecs = new LinkedHashSet<>();
-                codecs.add(Codec.LIBP2P_KEY);
-                codecs.add(request.ipnsCodec());
-                for (Codec codec : codecs) {
-                    found = legacy(DoubleHashes.legacy(Cid.v1(codec, key), path));
-                    if (found != RuleStore.NONE) {
-                        break;
-                    }
-                }
+
+        String base58() {
+            if (base58 == null) {
+                base58 = Base58Text.encode(key);
             }
-            return found != RuleStore.NONE ? found : modern(DoubleHashes.modern(key, path));
+            return base58;
         }
-        String domain = request.domain();
-        int found = decide(DNSLINK, domain.getBytes(StandardCharsets.US_ASCII), mode, pathBytes);
-        if (found == RuleStore.NONE && legacy) {
-            found = legacy(DoubleHashes.legacyDnslink(domain, path));
-        }
-        return found != RuleStore.NONE ? found : modern(DoubleHashes.modernDnslink(domain, path));
     }
 
-    private int block(Cid cid) {
-        return content(cid, Mode.BLOCK, "");
+    private static Root root(Cid cid) {
+        return new Root(CONTENT, cid.multihash().bytes(), cid.multihash(), cid.codec(), null);
     }
 
-    private int content(Cid cid, Mode mode, String path) {
-        Multihash multihash = cid.multihash();
-        int found = decide(CONTENT, multihash.bytes(), mode, path.getBytes(StandardCharsets.UTF_8));
+    private static Root root(ContentRequest request) {
+        if (request.cid() != null) {
+            return root(request.cid());
+        }
+        if (request.ipnsKey() != null) {
+            return new Root(IPNS_KEY, request.ipnsKey().bytes(), request.ipnsKey(), request.ipnsCodec(), null);
+        }
+        return new Root(DNSLINK, request.domain().getBytes(StandardCharsets.US_ASCII), null, null, request.domain());
+    }
+
+    /** Plain rules of the root, then legacy anchors, then modern double hashes: the first that decides. */
+    private int check(Root root, Mode mode, String path) {
+        int found = decide(root.tag, root.key, mode, path.isEmpty() ? ROOT : path.getBytes(StandardCharsets.UTF_8));
         if (found == RuleStore.NONE && legacy) {
+            found = legacyAnchors(root, path);
+        }
+        if (found == RuleStore.NONE && functions != 0) {
+            if (root.domain != null) {
+                found = modern(DoubleHashes.modernDnslink(root.domain, path));
+            } else {
+                found = modern(path.isEmpty() ? root.base58() : root.base58() + "/" + path);
+            }
+        }
+        return found;
+    }
+
+    private int legacyAnchors(Root root, String path) {
+        if (root.domain != null) {
+            return legacy(DoubleHashes.legacyDnslink(root.domain, path));
+        }
+        Set<Codec> codecs = new LinkedHashSet<>();
+        if (root.tag == CONTENT) {
             // Legacy anchors name one codec; the same bytes are served as dag-pb and raw, so both are checked.
-            Set<Codec> codecs = new LinkedHashSet<>();
-            codecs.add(cid.codec());
+            codecs.add(root.codec);
             codecs.add(Codec.DAG_PB);
             codecs.add(Codec.RAW);
-            for (Codec codec : codecs) {
-                found = legacy(DoubleHashes.legacy(Cid.v1(codec, multihash), path));
-                if (found != RuleStore.NONE) {
-                    break;
-                }
+        } else {
+            // An IPNS name is a libp2p-key CID, whatever codec the request wrote it with.
+            codecs.add(Codec.LIBP2P_KEY);
+            codecs.add(root.codec);
+        }
+        for (Codec codec : codecs) {
+            int found = legacy(DoubleHashes.legacy(Cid.v1(codec, root.multihash), path));
+            if (found != RuleStore.NONE) {
+                return found;
             }
         }
-        return found != RuleStore.NONE ? found : modern(DoubleHashes.modern(multihash, path));
+        return RuleStore.NONE;
     }
 
     private int legacy(String input) {
