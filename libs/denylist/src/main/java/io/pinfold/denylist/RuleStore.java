@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Rules packed into byte chunks, found through an open-addressing table of int offsets: no object,
@@ -13,8 +14,9 @@ import java.util.Map;
  * domain or hash bytes) leads to its newest rule; each rule points to the previous rule with the
  * same key, so a lookup walks the rules of one key newest first, as "last matching rule wins" needs.
  *
- * <p>Record: tag(1) keyLength(varint) key prev(4) flags(1) status-400(1) pathLength(varint) path
- * legalReason(varint, index into the interned reasons, 0 = none) noticeLength(varint) notice.
+ * <p>Record: tag(1) keyLength(varint) key flags(1) status-400(1) [prev(4), only when an older rule
+ * has the key] pathLength(varint) path legalReason(varint, index into the interned reasons, 0 = none)
+ * then the notice: 16 bytes when it is a UUID in canonical form, else length(varint) and UTF-8.
  *
  * <p>One writer, any number of readers without locks: a record is written whole into a chunk that
  * never moves, then its offset is stored in the table with release semantics; a reader loads the
@@ -26,6 +28,8 @@ final class RuleStore {
     static final int NONE = -1;
     static final int FLAG_ALLOW = 1;
     static final int FLAG_PREFIX = 2;
+    private static final int FLAG_PREVIOUS = 4;
+    private static final int FLAG_UUID_NOTICE = 8;
     /** Largest record: keys, paths and notices are capped well below this by the model. */
     static final int MAX_RECORD = 64 * 1024;
     private static final int CHUNK_BITS = 18;
@@ -63,8 +67,9 @@ final class RuleStore {
     /** Writer only. */
     void add(int tag, byte[] key, boolean allow, PathRule path, int status, String legalReason, String notice) {
         byte[] pathBytes = path.path().getBytes(StandardCharsets.UTF_8);
-        byte[] noticeBytes = notice == null ? new byte[0] : notice.getBytes(StandardCharsets.UTF_8);
-        int size = 1 + 5 + key.length + 4 + 2 + 5 + pathBytes.length + 5 + 5 + noticeBytes.length;
+        UUID uuid = uuidOrNull(notice);
+        byte[] noticeBytes = notice == null || uuid != null ? new byte[0] : notice.getBytes(StandardCharsets.UTF_8);
+        int size = 1 + 5 + key.length + 2 + 4 + 5 + pathBytes.length + 5 + 5 + 16 + noticeBytes.length;
         if (size > MAX_RECORD) {
             throw new IllegalArgumentException("rule is too large to store: " + size + " bytes");
         }
@@ -79,19 +84,40 @@ final class RuleStore {
         record[length++] = (byte) tag;
         writeVarint(key.length);
         append(key);
-        writeInt(previous);
-        record[length++] = (byte) ((allow ? FLAG_ALLOW : 0) | (path.prefix() ? FLAG_PREFIX : 0));
+        record[length++] = (byte) ((allow ? FLAG_ALLOW : 0) | (path.prefix() ? FLAG_PREFIX : 0)
+                | (previous != EMPTY ? FLAG_PREVIOUS : 0) | (uuid != null ? FLAG_UUID_NOTICE : 0));
         record[length++] = (byte) (status - 400);
+        if (previous != EMPTY) {
+            writeInt(previous);
+        }
         writeVarint(pathBytes.length);
         append(pathBytes);
         writeVarint(reason);
-        writeVarint(noticeBytes.length);
-        append(noticeBytes);
+        if (uuid != null) {
+            writeLong(uuid.getMostSignificantBits());
+            writeLong(uuid.getLeastSignificantBits());
+        } else {
+            writeVarint(noticeBytes.length);
+            append(noticeBytes);
+        }
         int offset = place();
         SLOT.setRelease(table, slot, offset);
         rules++;
         if (previous == EMPTY && ++keys * 3 > table.length * 2) {
             grow(table);
+        }
+    }
+
+    /** Notice ids are usually UUIDs: 16 bytes instead of 37 when the text is the canonical form. */
+    private static UUID uuidOrNull(String notice) {
+        if (notice == null || notice.length() != 36) {
+            return null;
+        }
+        try {
+            UUID uuid = UUID.fromString(notice);
+            return uuid.toString().equals(notice) ? uuid : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -214,23 +240,33 @@ final class RuleStore {
     int previous(int offset) {
         byte[] chunk = chunk(offset);
         int at = afterKey(chunk, offset & CHUNK_MASK);
+        if ((chunk[at] & FLAG_PREVIOUS) == 0) {
+            return NONE;
+        }
+        at += 2;
         return (chunk[at] & 0xff) << 24 | (chunk[at + 1] & 0xff) << 16 | (chunk[at + 2] & 0xff) << 8 | chunk[at + 3] & 0xff;
     }
 
     int flags(int offset) {
         byte[] chunk = chunk(offset);
-        return chunk[afterKey(chunk, offset & CHUNK_MASK) + 4];
+        return chunk[afterKey(chunk, offset & CHUNK_MASK)];
     }
 
     int status(int offset) {
         byte[] chunk = chunk(offset);
-        return (chunk[afterKey(chunk, offset & CHUNK_MASK) + 5] & 0xff) + 400;
+        return (chunk[afterKey(chunk, offset & CHUNK_MASK) + 1] & 0xff) + 400;
+    }
+
+    /** Where the path length is: after flags, status and the optional previous pointer. */
+    private static int pathAt(byte[] chunk, int at) {
+        int flagsAt = afterKey(chunk, at);
+        return flagsAt + 2 + ((chunk[flagsAt] & FLAG_PREVIOUS) != 0 ? 4 : 0);
     }
 
     /** Whether the rule's path matches the request path (UTF-8), exactly or as a prefix. */
     boolean pathMatches(int offset, byte[] requestPath, boolean prefix) {
         byte[] chunk = chunk(offset);
-        int at = afterKey(chunk, offset & CHUNK_MASK) + 6;
+        int at = pathAt(chunk, offset & CHUNK_MASK);
         int length = readVarint(chunk, at);
         at += varintLength(length);
         if (prefix ? requestPath.length < length : requestPath.length != length) {
@@ -241,13 +277,13 @@ final class RuleStore {
 
     String path(int offset) {
         byte[] chunk = chunk(offset);
-        int at = afterKey(chunk, offset & CHUNK_MASK) + 6;
+        int at = pathAt(chunk, offset & CHUNK_MASK);
         int length = readVarint(chunk, at);
         return new String(chunk, at + varintLength(length), length, StandardCharsets.UTF_8);
     }
 
     private static int afterPath(byte[] chunk, int at) {
-        int pathAt = afterKey(chunk, at) + 6;
+        int pathAt = pathAt(chunk, at);
         int length = readVarint(chunk, pathAt);
         return pathAt + varintLength(length) + length;
     }
@@ -260,11 +296,23 @@ final class RuleStore {
 
     String notice(int offset) {
         byte[] chunk = chunk(offset);
-        int at = afterPath(chunk, offset & CHUNK_MASK);
+        int start = offset & CHUNK_MASK;
+        int at = afterPath(chunk, start);
         at += varintLength(readVarint(chunk, at));
+        if ((chunk[afterKey(chunk, start)] & FLAG_UUID_NOTICE) != 0) {
+            return new UUID(readLong(chunk, at), readLong(chunk, at + 8)).toString();
+        }
         int length = readVarint(chunk, at);
         at += varintLength(length);
         return length == 0 ? null : new String(chunk, at, length, StandardCharsets.UTF_8);
+    }
+
+    private static long readLong(byte[] chunk, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | (chunk[at + i] & 0xff);
+        }
+        return value;
     }
 
     // ---- bytes ----
@@ -279,6 +327,12 @@ final class RuleStore {
         record[length++] = (byte) (value >>> 16);
         record[length++] = (byte) (value >>> 8);
         record[length++] = (byte) value;
+    }
+
+    private void writeLong(long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            record[length++] = (byte) (value >>> shift);
+        }
     }
 
     private void writeVarint(int value) {
