@@ -40,6 +40,8 @@ class RequestNormalisationTest {
             "/ipfs/" + CID + "/secret%20files/report.pdf#page=2",
             "/ipfs//" + CID + "/secret%20files/report.pdf",
             "/ipfs/" + CID + "/private",
+            "/ipfs/%62afybeihvvulpp4evxj7x7armbqcyg6uezzuig6jp3lktpbovlqfkuqeuoq/private",
+            "/ipfs/BAFYBEIHVVULPP4EVXJ7X7ARMBQCYG6UEZZUIG6JP3LKTPBOVLQFKUQEUOQ/private",
             "/ipfs/" + CID + "/private/",
             "/ipfs/" + CID + "/private-2/x",
             "/ipfs/" + CID + "/priv%61te/x",
