@@ -281,7 +281,8 @@ public final class DenylistParser {
         int version = DenylistHeader.VERSION;
         Object versionField = fields.get("version");
         if (versionField != null) {
-            if (!(versionField instanceof Integer) || (Integer) versionField != DenylistHeader.VERSION) {
+            // "version: 1" and "version: '1'" both say version 1.
+            if (!String.valueOf(versionField).strip().equals(Integer.toString(DenylistHeader.VERSION))) {
                 throw new DenylistSyntaxException(1, "header version " + versionField + " is not supported, only 1", null);
             }
         }

@@ -105,14 +105,17 @@ public final class Hints {
         return new Hints(Collections.unmodifiableMap(merged));
     }
 
+    /** Every hint, in list order; unmodifiable. */
     public Map<String, String> asMap() {
         return values;
     }
 
+    /** The takedown notice the rule comes from. */
     public Optional<String> notice() {
         return Optional.ofNullable(values.get(NOTICE));
     }
 
+    /** The legal basis of the block (e.g. {@code dmca}, {@code court-order}); its presence makes the status 451. */
     public Optional<String> legalReason() {
         return Optional.ofNullable(values.get(LEGAL_REASON));
     }

@@ -33,10 +33,12 @@ public record PathRule(String path, boolean prefix) {
         }
     }
 
+    /** Exactly this normalised path. */
     public static PathRule exact(String path) {
         return new PathRule(path, false);
     }
 
+    /** Every path starting with this normalised text. */
     public static PathRule prefix(String path) {
         return new PathRule(path, true);
     }
@@ -46,6 +48,7 @@ public record PathRule(String path, boolean prefix) {
         return prefix ? requestPath.startsWith(path) : requestPath.equals(path);
     }
 
+    /** Whether the rule names the CID or name itself and nothing below it. */
     public boolean isRoot() {
         return !prefix && path.isEmpty();
     }

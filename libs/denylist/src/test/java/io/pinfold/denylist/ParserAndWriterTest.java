@@ -68,6 +68,7 @@ class ParserAndWriterTest {
     @Test
     void headerFailuresAbortTheParse() {
         assertThatThrownBy(() -> read("version: 2\n---\n")).hasMessage("line 1: header version 2 is not supported, only 1");
+        assertThat(read("version: '1'\n---\n/ipns/a.example\n")).hasSize(1);
         assertThatThrownBy(() -> read("name: [x\n---\n")).isInstanceOf(DenylistSyntaxException.class).hasMessageContaining("header is not valid YAML");
         assertThatThrownBy(() -> read("hints: 3\n---\n")).hasMessage("line 1: header hints must be a map of hint names to values");
     }
@@ -109,7 +110,7 @@ class ParserAndWriterTest {
         List<DenylistEntry> entries = List.of(
                 DenylistEntry.block(new Target.Content(Cid.parse(CID).multihash()), PathRule.ROOT, Hints.of("n-1", "dmca", null)),
                 DenylistEntry.block(new Target.Content(Cid.parse("bafkreihvvulpp4evxj7x7armbqcyg6uezzuig6jp3lktpbovlqfkuqeuoq").multihash()),
-                        PathRule.exact("a b/c*d/ü"), Hints.of("n 2", null, 410)),
+                        PathRule.exact("a b/c*d/ü"), Hints.of("n 2 ü%", null, 410)),
                 DenylistEntry.block(new Target.Content(Cid.parse(CID).multihash()), PathRule.prefix("dir/x"), Hints.NONE),
                 DenylistEntry.block(new Target.Content(Cid.parse(CID).multihash()), PathRule.ANY, Hints.NONE),
                 DenylistEntry.block(new Target.IpnsKey(Cid.parse("k51qzi5uqu5dhmzyv3zac033i7rl9hkgczxyl81lwoukda2htteop7d3x0y1mf").multihash()),
@@ -128,6 +129,6 @@ class ParserAndWriterTest {
         assertThat(read).isEqualTo(expected);
         assertThat(text.toString()).contains("/ipfs/" + CID + " notice=n-1 legal-reason=dmca\n", "!/ipfs/" + CID + " notice=n-1",
                 "/ipfs/QmesfgDQ3q6prBy2Kg2gKbW4MAGuWiRP2DVuGA5MZSERLo/*\n", "/ipfs/" + CID + "/dir/x*\n",
-                "/a%20b/c%2Ad/%C3%BC notice=n%202 status=410\n");
+                "/a%20b/c%2Ad/%C3%BC notice=n%202%20ü%25 status=410\n");
     }
 }
