@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.UUID;
 /**
  * A service's outbox table seen from outside the service, over plain JDBC: what is still waiting to be published,
  * and a backlog written straight into it. Only the columns every relay version reads are used (no sequence or
- * ordering column), so the relay's own bookkeeping may change without touching the tests.
+ * ordering column), so the relay's own bookkeeping may change without touching the tests. Event ids go in as
+ * untyped parameters and come out as text, so they fit an event_id column of type uuid or text.
  */
 public final class OutboxTable {
 
@@ -40,7 +42,7 @@ public final class OutboxTable {
             statement.setString(1, recordKey);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new OutboxRow(result.getObject("event_id", UUID.class), result.getString("topic"),
+                    rows.add(new OutboxRow(UUID.fromString(result.getString("event_id")), result.getString("topic"),
                             result.getString("record_key"), result.getString("event_type"), result.getString("event_source"),
                             result.getString("subject"), result.getObject("event_time", OffsetDateTime.class).toInstant(),
                             result.getString("payload"), result.getString("traceparent"), result.getString("tracestate")));
@@ -74,7 +76,7 @@ public final class OutboxTable {
             statement.setString(1, eventSource);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    ids.add(result.getObject(1, UUID.class));
+                    ids.add(UUID.fromString(result.getString(1)));
                 }
             }
             return ids;
@@ -91,7 +93,7 @@ public final class OutboxTable {
             connection.setAutoCommit(false);
             for (int start = 0; start < rows.size(); start += ROWS_PER_TRANSACTION) {
                 for (OutboxRow row : rows.subList(start, Math.min(rows.size(), start + ROWS_PER_TRANSACTION))) {
-                    statement.setObject(1, row.eventId());
+                    statement.setObject(1, row.eventId().toString(), Types.OTHER);
                     statement.setString(2, row.topic());
                     statement.setString(3, row.recordKey());
                     statement.setString(4, row.eventType());
