@@ -75,16 +75,7 @@ pf_spawn() {
   shift 3
   echo "--- $(date -u +%Y-%m-%dT%H:%M:%SZ) starting: $*" >>"$log"
   setsid "$@" >>"$log" 2>&1 </dev/null &
-  local pid=$! tries=0 command_line
-  pf_record_pid "$name" "$pid" "$marker"
-  # $! is a forked shell until it has exec'd the command; on a busy machine a liveness check (pf_pid)
-  # right after the spawn would find no marker yet and take a starting part for dead. Wait for the exec.
-  while ((tries < 100)) && kill -0 "$pid" 2>/dev/null; do
-    command_line=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || true
-    [[ "$command_line" == *"$marker"* ]] && break
-    sleep 0.05
-    tries=$((tries + 1))
-  done
+  pf_record_pid "$name" $! "$marker"
 }
 
 # When PINFOLD_OWNER_PID is set (a test JVM that started this part), stops <name> once that owner
