@@ -15,9 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -57,16 +59,40 @@ public final class PinfoldSystem implements AutoCloseable {
      * has every check UP but possibly its Kubo gateways one (it has no gateway until a node is registered).
      */
     public static PinfoldSystem start(Path logDirectory) {
-        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        PinfoldSystem system = new PinfoldSystem(runId, KafkaBroker.isolated(), Postgres.shared(), KuboNodes.shared(), Jaeger.shared());
+        PinfoldSystem system = create();
         try {
-            system.launch(logDirectory);
+            system.launch(logDirectory, EnumSet.allOf(PinfoldService.class));
             system.awaitStarted();
             return system;
         } catch (RuntimeException | Error e) {
             system.close();
             throw e;
         }
+    }
+
+    /**
+     * Only these services, launched as {@link #start} launches them and each awaited ready: for a test about
+     * one service that needs none of the others (and a shorter start on a busy machine). Not the edge, which
+     * is never ready before a node is registered.
+     */
+    public static PinfoldSystem startOnly(Path logDirectory, Set<PinfoldService> services) {
+        if (services.isEmpty() || services.contains(PinfoldService.EDGE)) {
+            throw new IllegalArgumentException("services: one or more of pin-service, gc-service, takedown-service; was " + services);
+        }
+        PinfoldSystem system = create();
+        try {
+            system.launch(logDirectory, services);
+            services.forEach(service -> system.processes.get(service).awaitReady(START_TIMEOUT));
+            return system;
+        } catch (RuntimeException | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private static PinfoldSystem create() {
+        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        return new PinfoldSystem(runId, KafkaBroker.isolated(), Postgres.shared(), KuboNodes.shared(), Jaeger.shared());
     }
 
     public String runId() {
@@ -111,7 +137,7 @@ public final class PinfoldSystem implements AutoCloseable {
         }
     }
 
-    private void launch(Path logDirectory) {
+    private void launch(Path logDirectory, Set<PinfoldService> services) {
         System.err.printf("system test %s: %s, %s, Kubo %s, %s%n", runId, kafka, postgres,
                 kubo.all().stream().map(KuboNode::rpc).toList(), jaeger);
         List<Integer> ports = FreePorts.take(PinfoldService.values().length);
@@ -124,7 +150,7 @@ public final class PinfoldSystem implements AutoCloseable {
         shared.put("PINFOLD_OTLP_ENDPOINT", jaeger.otlpEndpoint());
         String rpcUrls = kubo.all().stream().map(KuboNode::rpc).collect(Collectors.joining(","));
 
-        for (PinfoldService service : PinfoldService.values()) {
+        for (PinfoldService service : services) {
             ServiceProcess.Builder builder = ServiceProcess.builder(service.serviceName())
                     .jar(service.jar())
                     .port(service.portVariable(), ports.get(service.ordinal()))
