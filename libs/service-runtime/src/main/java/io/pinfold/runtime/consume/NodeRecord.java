@@ -2,25 +2,40 @@ package io.pinfold.runtime.consume;
 
 import io.pinfold.events.EventData;
 import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.EventMetadata;
 import io.pinfold.events.Topic;
 import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.node.NodeEvent;
 import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.events.validation.Violation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * One pinfold.nodes record as its consumers (gc-service, gateway-edge) read it: a node event, or a tombstone for a node id. Data is read leniently
- * (unknown fields are ignored, since data evolves additively), but the type must belong on pinfold.nodes and the key
- * must be the node id, or the record is refused with the field and the reason.
+ * One pinfold.nodes record as its consumers (gc-service, gateway-edge) read it: a node event, or a tombstone for a
+ * node id. Data is read leniently (unknown fields are ignored, since data evolves additively), but the type must
+ * belong on pinfold.nodes and the key must be the node id, or the record is refused with the field and the reason.
  */
-public record NodeRecord(String nodeId, NodeEvent event, java.time.Instant time) {
+public record NodeRecord(String nodeId, NodeEvent event, EventMetadata metadata) {
     private static final EventCodec CODEC = new EventCodec();
 
     public boolean isTombstone() {
         return event == null;
+    }
+
+    /** ce_time: when the producer says the change happened (for display; never for ordering). Null for a tombstone. */
+    public Instant time() {
+        return metadata == null ? null : metadata.time();
+    }
+
+    public String source() {
+        return metadata == null ? null : metadata.source();
+    }
+
+    public String eventId() {
+        return metadata == null ? null : metadata.id();
     }
 
     /** @throws InvalidEventException naming every field that is wrong */
@@ -43,6 +58,6 @@ public record NodeRecord(String nodeId, NodeEvent event, java.time.Instant time)
         if (!violations.isEmpty()) {
             throw new InvalidEventException(violations);
         }
-        return new NodeRecord(event.nodeId(), event, envelope.metadata().time());
+        return new NodeRecord(event.nodeId(), event, envelope.metadata());
     }
 }

@@ -3,6 +3,7 @@ package io.pinfold.gc.node;
 import io.pinfold.events.node.NodeEvent;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeStateChanged;
+import io.pinfold.outbox.Inbox;
 import io.pinfold.runtime.consume.NodeRecord;
 import io.pinfold.runtime.consume.ResilientDelivery;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,17 +17,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Keeps gc_node in step with pinfold.nodes, in topic order: a record is applied only when its offset is newer than
  * the last one applied for that node (gc_node_position), so a redelivered older record never rolls a node back and
- * a producer's clock (ce_time) never decides. State, position and the acknowledgement follow the commit; failures
- * are retried or dead-lettered to pinfold.nodes.dlq by {@link ResilientDelivery}.
+ * a producer's clock (ce_time) never decides. The inbox skips an event already applied that comes again at a newer
+ * offset (the outbox relay may publish an event twice, with another event of the node in between). State, position,
+ * inbox and then the acknowledgement follow the commit; failures are retried or dead-lettered to pinfold.nodes.dlq by
+ * {@link ResilientDelivery}.
  */
 @ApplicationScoped
 public class NodeEventsConsumer {
     static final String CHANNEL = "nodes";
+    private static final String CONSUMER = "gc-service.nodes";
 
     private final ResilientDelivery delivery;
+    private final Inbox inbox;
 
-    public NodeEventsConsumer(ResilientDelivery delivery) {
+    public NodeEventsConsumer(ResilientDelivery delivery, Inbox inbox) {
         this.delivery = delivery;
+        this.inbox = inbox;
     }
 
     @Incoming(CHANNEL)
@@ -37,7 +43,15 @@ public class NodeEventsConsumer {
     private Uni<Void> apply(ConsumerRecord<String, byte[]> consumed) {
         NodeRecord record = NodeRecord.read(consumed);
         return Panache.withTransaction(() -> advance(record.nodeId(), consumed.partition(), consumed.offset())
-                .chain(newer -> newer ? applyNewer(record) : Uni.createFrom().voidItem()));
+                .chain(newer -> firstDelivery(record).map(first -> newer && first))
+                .chain(apply -> apply ? applyNewer(record) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Boolean> firstDelivery(NodeRecord record) {
+        if (record.isTombstone()) {
+            return Uni.createFrom().item(true); // a tombstone has no event id; the position alone orders it
+        }
+        return inbox.firstDelivery(CONSUMER, record.source(), record.eventId());
     }
 
     /** Moves the node's position to this record if it is newer; says whether it was. Atomic under concurrent copies. */
