@@ -89,6 +89,43 @@ class InboxTest {
         assertThat(firstDelivery(consumer, "/s", "fresh")).isFalse();
     }
 
+    @Test
+    void theMigrationMovesAnOldInboxToTheSourceAwareKeyAndCanRunAgain() throws Exception {
+        String schema = "inbox_upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String migration;
+        try (var in = Inbox.class.getClassLoader().getResourceAsStream("db/outbox/R__pinfold_inbox.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+            // SET LOCAL in a transaction: the pooled connection goes back with its usual search_path
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL search_path TO " + schema);
+            // the inbox as the first release created it
+            statement.execute("""
+                    CREATE TABLE inbox_event (consumer TEXT NOT NULL, event_id TEXT NOT NULL,
+                        received_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id))""");
+            statement.execute("INSERT INTO inbox_event (consumer, event_id) VALUES ('c', 'e1')");
+
+            statement.execute(migration);
+            statement.execute(migration); // repeatable: a second run changes nothing and does not fail
+
+            statement.execute("INSERT INTO inbox_event (consumer, source, event_id) VALUES ('c', '/a', 'e1'), ('c', '/b', 'e1')");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM inbox_event WHERE event_id = 'e1'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(3);
+            }
+            try (ResultSet rows = statement.executeQuery(
+                    "INSERT INTO inbox_event (consumer, source, event_id) VALUES ('c', '/a', 'e1') ON CONFLICT DO NOTHING RETURNING 1")) {
+                assertThat(rows.next()).as("the same (consumer, source, id) again is a conflict").isFalse();
+            }
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } finally {
+            PinTopic.execute(database, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
     private void deliver(String source, String id) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> inbox.firstDelivery(counter, source, id)
                 .chain(first -> first

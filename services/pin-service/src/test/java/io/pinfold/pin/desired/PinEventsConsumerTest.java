@@ -90,6 +90,9 @@ class PinEventsConsumerTest {
         assertThat(TopicProbe.header(dead.get(0), "dead-letter-partition")).matches("\\d+");
         assertThat(TopicProbe.header(dead.get(0), "dead-letter-offset")).matches("\\d+");
 
+        io.restassured.RestAssured.given().get("/q/metrics").then()
+                .body(org.hamcrest.Matchers.containsString("pinfold_consumer_records_total{channel=\"pins\",outcome=\"dead-lettered\"}"));
+
         // The consumer did not stop: a valid record published after the bad one is applied.
         String pinId = "after-" + marker;
         PinRequested data = new PinRequested(pinId, "acme", CID_V1, null, null, null, null);
