@@ -12,7 +12,8 @@ import java.util.UUID;
  * {@code specversion} is always 1.0 and {@code datacontenttype} always application/json, so
  * neither is stored.
  *
- * @param id          {@code ce_id}: a UUID, unique per event; consumers deduplicate on it
+ * @param id          {@code ce_id}: any non-empty string (CloudEvents 1.0); Pinfold's producers use UUIDs. Unique
+ *                    per {@code source}: consumers deduplicate on (source, id), as the spec defines uniqueness
  * @param source      {@code ce_source}: URI reference of the producer, e.g. {@code /pinfold/pin-service}
  * @param type        {@code ce_type}
  * @param time        {@code ce_time}: when the change happened (not when it was relayed)
@@ -22,9 +23,17 @@ import java.util.UUID;
 public record EventMetadata(String id, String source, EventType type, Instant time, String subject,
                             String traceparent) {
 
+    /** CloudEvents sets no limit; Pinfold caps ids so a (source, id) pair always fits an index entry. */
+    public static final int MAX_ID_LENGTH = 512;
+
     public EventMetadata {
-        FieldChecks checks = FieldChecks.start()
-                .required("ce_id", id).uuid("ce_id", id)
+        FieldChecks checks = FieldChecks.start().required("ce_id", id);
+        if (id != null && id.isEmpty()) {
+            checks.add("ce_id", "must not be empty");
+        } else if (id != null && id.length() > MAX_ID_LENGTH) {
+            checks.add("ce_id", "must be at most " + MAX_ID_LENGTH + " characters, was " + id.length());
+        }
+        checks
                 .required("ce_source", source).text("ce_source", source, 512)
                 .required("ce_type", type)
                 .required("ce_time", time)

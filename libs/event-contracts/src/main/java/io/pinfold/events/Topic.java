@@ -20,8 +20,10 @@ public enum Topic {
     TAKEDOWNS("pinfold.takedowns", Kind.LOG),
     /** The denylist; an entry's latest record is its state and a tombstone (null value) removes it. */
     DENYLIST("pinfold.denylist", Kind.COMPACTED),
-    /** Records of pinfold.pins that broke the contract, with the reason in a header. */
-    PINS_DEAD_LETTER("pinfold.pins.dlq", Kind.DEAD_LETTER);
+    /** Records of pinfold.pins a consumer refused (broke the contract, or kept failing), with the reason in a header. */
+    PINS_DEAD_LETTER("pinfold.pins.dlq", Kind.DEAD_LETTER),
+    /** Records of pinfold.nodes a consumer refused (broke the contract, or kept failing), with the reason in a header. */
+    NODES_DEAD_LETTER("pinfold.nodes.dlq", Kind.DEAD_LETTER);
 
     /** Default partition count of event topics: room for 6 consumers per group. */
     public static final int DEFAULT_PARTITIONS = 6;
@@ -64,9 +66,12 @@ public enum Topic {
         return kind == Kind.COMPACTED;
     }
 
-    /** The topic where consumers put records of this topic that break the contract, if it has one. */
+    /**
+     * The topic where consumers put records of this topic that they refuse (broken contract, or a failure that
+     * outlasted the retries), if it has one: always named {@code <topic>.dlq}.
+     */
     public Optional<Topic> deadLetterTopic() {
-        return this == PINS ? Optional.of(PINS_DEAD_LETTER) : Optional.empty();
+        return kind == Kind.DEAD_LETTER ? Optional.empty() : byName(topicName + ".dlq");
     }
 
     /** The event types carried by this topic (none for a dead-letter topic: it carries anything). */

@@ -14,7 +14,7 @@ class TopicTest {
     void namesTheTopicsOfTheDesign() {
         assertThat(Arrays.stream(Topic.values()).map(Topic::topicName)).containsExactly(
                 "pinfold.pins", "pinfold.pin-status", "pinfold.nodes", "pinfold.gc", "pinfold.takedowns",
-                "pinfold.denylist", "pinfold.pins.dlq");
+                "pinfold.denylist", "pinfold.pins.dlq", "pinfold.nodes.dlq");
     }
 
     @Test
@@ -26,8 +26,11 @@ class TopicTest {
     }
 
     @Test
-    void pinsHaveADeadLetterTopic() {
+    void consumedTopicsHaveADeadLetterTopicNamedAfterThem() {
         assertThat(Topic.PINS.deadLetterTopic()).contains(Topic.PINS_DEAD_LETTER);
+        assertThat(Topic.NODES.deadLetterTopic()).contains(Topic.NODES_DEAD_LETTER);
+        assertThat(Topic.NODES_DEAD_LETTER.topicName()).isEqualTo("pinfold.nodes.dlq");
+        assertThat(Topic.NODES_DEAD_LETTER.deadLetterTopic()).isEmpty();
         assertThat(Topic.GC.deadLetterTopic()).isEmpty();
         assertThat(Topic.PINS_DEAD_LETTER.spec().partitions()).isEqualTo(1);
         assertThat(Topic.PINS_DEAD_LETTER.eventTypes()).isEmpty();

@@ -3,7 +3,6 @@ package io.pinfold.events.kafka;
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.EventMetadata;
 import io.pinfold.events.EventType;
-import io.pinfold.events.validation.FieldChecks;
 import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.events.validation.Violation;
 import java.nio.charset.StandardCharsets;
@@ -119,8 +118,6 @@ public final class CloudEventHeaders {
         String id = values.get(ID);
         if (id == null) {
             violations.add(missing(ID));
-        } else if (!FieldChecks.isUuid(id)) {
-            violations.add(new Violation(ID, "not a UUID " + Violation.quote(id)));
         }
 
         String source = values.get(SOURCE);

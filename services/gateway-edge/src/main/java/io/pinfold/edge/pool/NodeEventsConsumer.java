@@ -1,48 +1,49 @@
 package io.pinfold.edge.pool;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.pinfold.events.EventData;
-import io.pinfold.events.EventEnvelope;
-import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeStateChanged;
-import io.pinfold.events.validation.InvalidEventException;
+import io.pinfold.runtime.consume.NodeRecord;
+import io.pinfold.runtime.consume.RecordPosition;
+import io.pinfold.runtime.consume.ResilientDelivery;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Applies pinfold.nodes to the {@link NodePool}. A record that breaks the contract is counted and skipped, never fatal. */
+/**
+ * Applies pinfold.nodes to the {@link NodePool}, in topic order. A record that breaks the contract is counted
+ * ({@code pinfold.consumer.records{channel=nodes,outcome=skipped}}), logged with its reason and skipped, never fatal.
+ * It is not dead-lettered from here: every edge copy re-reads the whole compacted topic at start and would add the
+ * same record to pinfold.nodes.dlq again each time; gc-service, one consumer group, dead-letters it once.
+ */
 @ApplicationScoped
 public class NodeEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(NodeEventsConsumer.class);
+    static final String CHANNEL = "nodes";
 
     private final NodePool pool;
-    private final EventCodec codec = new EventCodec();
-    private final Counter rejected;
+    private final ResilientDelivery delivery;
 
-    public NodeEventsConsumer(NodePool pool, MeterRegistry registry) {
+    public NodeEventsConsumer(NodePool pool, ResilientDelivery delivery) {
         this.pool = pool;
-        this.rejected = Counter.builder("pinfold.edge.pool.rejected").description("pinfold.nodes records that broke the contract").register(registry);
+        this.delivery = delivery;
     }
 
-    @Incoming("nodes")
-    public void onNodeEvent(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            pool.remove(record.key());
-            return;
+    @Incoming(CHANNEL)
+    public Uni<Void> onNodeEvent(Message<byte[]> message) {
+        return delivery.deliver(CHANNEL, message, this::apply);
+    }
+
+    private Uni<Void> apply(ConsumerRecord<String, byte[]> consumed) {
+        NodeRecord record = NodeRecord.read(consumed);
+        RecordPosition position = new RecordPosition(consumed.topic(), consumed.partition(), consumed.offset());
+        if (record.isTombstone()) {
+            pool.remove(record.nodeId(), position);
+        } else if (record.event() instanceof NodeRegistered registered) {
+            pool.apply(registered, record.time(), position);
+        } else if (record.event() instanceof NodeStateChanged changed) {
+            pool.apply(changed, record.time(), position);
         }
-        try {
-            EventEnvelope<EventData> event = codec.decode(record.key(), record.headers(), record.value());
-            if (event.data() instanceof NodeRegistered registered) {
-                pool.apply(registered, event.metadata().time());
-            } else if (event.data() instanceof NodeStateChanged changed) {
-                pool.apply(changed, event.metadata().time());
-            }
-        } catch (InvalidEventException e) {
-            rejected.increment();
-            LOG.warnf("pinfold.nodes record at partition %d offset %d skipped: %s", record.partition(), record.offset(), e.getMessage());
-        }
+        return Uni.createFrom().voidItem();
     }
 }

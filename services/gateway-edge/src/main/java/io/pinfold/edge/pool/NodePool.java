@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeStateChanged;
+import io.pinfold.runtime.consume.RecordPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class NodePool {
     private final Map<String, PoolNode> nodes = new ConcurrentHashMap<>();
+    private final Map<String, RecordPosition> positions = new ConcurrentHashMap<>();
 
     public NodePool(MeterRegistry registry) {
         Gauge.builder("pinfold.edge.pool.nodes", nodes, Map::size).description("Kubo nodes known to the edge").register(registry);
@@ -26,17 +28,39 @@ public class NodePool {
                 .description("Kubo nodes the edge proxies to (state active)").register(registry);
     }
 
-    void apply(NodeRegistered event, Instant at) {
-        nodes.put(event.nodeId(), new PoolNode(event.nodeId(), event.peerId(), URI.create(event.gatewayUrl()), event.state(), at));
+    void apply(NodeRegistered event, Instant at, RecordPosition position) {
+        put(new PoolNode(event.nodeId(), event.peerId(), URI.create(event.gatewayUrl()), event.state(), at), position);
     }
 
-    void apply(NodeStateChanged event, Instant at) {
-        nodes.put(event.nodeId(), new PoolNode(event.nodeId(), event.peerId(), URI.create(event.gatewayUrl()), event.state(), at));
+    void apply(NodeStateChanged event, Instant at, RecordPosition position) {
+        put(new PoolNode(event.nodeId(), event.peerId(), URI.create(event.gatewayUrl()), event.state(), at), position);
     }
 
-    /** A tombstone on pinfold.nodes: the node left the registry. */
-    void remove(String nodeId) {
-        nodes.remove(nodeId);
+    /** A tombstone on pinfold.nodes: the node left the registry (its position stays, so an older record cannot revive it). */
+    void remove(String nodeId, RecordPosition position) {
+        positions.compute(nodeId, (id, last) -> {
+            if (!isNewer(position, last)) {
+                return last;
+            }
+            nodes.remove(id);
+            return position;
+        });
+    }
+
+    /** Topic order decides, never the event's clock: only a record after the node's last applied one counts. */
+    private void put(PoolNode node, RecordPosition position) {
+        positions.compute(node.id(), (id, last) -> {
+            if (!isNewer(position, last)) {
+                return last;
+            }
+            nodes.put(id, node);
+            return position;
+        });
+    }
+
+    private static boolean isNewer(RecordPosition position, RecordPosition last) {
+        // another partition means the topic was repartitioned: the record read now is the newest known
+        return last == null || last.partition() != position.partition() || position.offset() > last.offset();
     }
 
     public List<PoolNode> all() {

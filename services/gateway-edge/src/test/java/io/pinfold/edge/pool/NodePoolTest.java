@@ -74,7 +74,7 @@ class NodePoolTest {
         announce(new NodeRegistered(id, kubo.peerId(), kubo.rpc(), kubo.gateway(), List.of(), null, NodeState.ACTIVE));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/edge/pool").then().body("id", hasItem(id)));
         given().get("/edge/pool").then().body("id", not(hasItem("junk")));
-        given().get("/q/metrics").then().body(containsString("pinfold_edge_pool_rejected_total"));
+        given().get("/q/metrics").then().body(containsString("pinfold_consumer_records_total{channel=\"nodes\",outcome=\"skipped\"}"));
     }
 
     @Test

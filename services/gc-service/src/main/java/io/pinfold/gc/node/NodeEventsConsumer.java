@@ -1,75 +1,95 @@
 package io.pinfold.gc.node;
 
-import io.pinfold.events.EventData;
-import io.pinfold.events.EventEnvelope;
-import io.pinfold.events.kafka.EventCodec;
+import io.pinfold.events.node.NodeEvent;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeStateChanged;
-import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.outbox.Inbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.pinfold.runtime.consume.NodeRecord;
+import io.pinfold.runtime.consume.ResilientDelivery;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Keeps gc_node in step with pinfold.nodes. The record is acknowledged only after the transaction commits,
- * and the inbox makes a redelivered record a no-op.
+ * Keeps gc_node in step with pinfold.nodes, in topic order: a record is applied only when its offset is newer than
+ * the last one applied for that node (gc_node_position), so a redelivered older record never rolls a node back and
+ * a producer's clock (ce_time) never decides. The inbox skips an event already applied that comes again at a newer
+ * offset (the outbox relay may publish an event twice, with another event of the node in between). State, position,
+ * inbox and then the acknowledgement follow the commit; failures are retried or dead-lettered to pinfold.nodes.dlq by
+ * {@link ResilientDelivery}.
  */
 @ApplicationScoped
 public class NodeEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(NodeEventsConsumer.class);
+    static final String CHANNEL = "nodes";
     private static final String CONSUMER = "gc-service.nodes";
 
+    private final ResilientDelivery delivery;
     private final Inbox inbox;
-    private final EventCodec codec = new EventCodec();
 
-    public NodeEventsConsumer(Inbox inbox) {
+    public NodeEventsConsumer(ResilientDelivery delivery, Inbox inbox) {
+        this.delivery = delivery;
         this.inbox = inbox;
     }
 
-    @Incoming("nodes")
-    @WithTransaction
-    public Uni<Void> onNodeEvent(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return GcNode.deleteById(record.key()).replaceWithVoid();
-        }
-        EventEnvelope<EventData> event;
-        try {
-            event = codec.decode(record.key(), record.headers(), record.value());
-        } catch (InvalidEventException e) {
-            LOG.warnf("pinfold.nodes record at partition %d offset %d skipped: %s", record.partition(), record.offset(), e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        return inbox.firstDelivery(CONSUMER, event.metadata().id())
-                .chain(first -> first ? apply(event) : Uni.createFrom().voidItem());
+    @Incoming(CHANNEL)
+    public Uni<Void> onNodeEvent(Message<byte[]> message) {
+        return delivery.deliver(CHANNEL, message, this::apply);
     }
 
-    private Uni<Void> apply(EventEnvelope<EventData> event) {
-        if (event.data() instanceof NodeRegistered registered) {
-            return upsert(registered.nodeId(), registered.peerId(), registered.rpcUrl(), registered.state().json(), event);
+    private Uni<Void> apply(ConsumerRecord<String, byte[]> consumed) {
+        NodeRecord record = NodeRecord.read(consumed);
+        return Panache.withTransaction(() -> advance(record.nodeId(), consumed.partition(), consumed.offset())
+                .chain(newer -> firstDelivery(record).map(first -> newer && first))
+                .chain(apply -> apply ? applyNewer(record) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Boolean> firstDelivery(NodeRecord record) {
+        if (record.isTombstone()) {
+            return Uni.createFrom().item(true); // a tombstone has no event id; the position alone orders it
         }
-        if (event.data() instanceof NodeStateChanged changed) {
-            return upsert(changed.nodeId(), changed.peerId(), changed.rpcUrl(), changed.state().json(), event);
+        return inbox.firstDelivery(CONSUMER, record.source(), record.eventId());
+    }
+
+    /** Moves the node's position to this record if it is newer; says whether it was. Atomic under concurrent copies. */
+    private Uni<Boolean> advance(String nodeId, int partition, long offset) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO gc_node_position (node_id, kafka_partition, kafka_offset) VALUES (:node, :partition, :offset)
+                        ON CONFLICT (node_id) DO UPDATE SET kafka_partition = EXCLUDED.kafka_partition, kafka_offset = EXCLUDED.kafka_offset
+                        WHERE gc_node_position.kafka_partition <> EXCLUDED.kafka_partition
+                           OR gc_node_position.kafka_offset < EXCLUDED.kafka_offset""")
+                .setParameter("node", nodeId)
+                .setParameter("partition", partition)
+                .setParameter("offset", offset)
+                .executeUpdate()
+                .map(updated -> updated == 1));
+    }
+
+    private Uni<Void> applyNewer(NodeRecord record) {
+        if (record.isTombstone()) {
+            return GcNode.deleteById(record.nodeId()).replaceWithVoid();
+        }
+        NodeEvent event = record.event();
+        if (event instanceof NodeRegistered registered) {
+            return upsert(registered.nodeId(), registered.peerId(), registered.rpcUrl(), registered.state().json(), record);
+        }
+        if (event instanceof NodeStateChanged changed) {
+            return upsert(changed.nodeId(), changed.peerId(), changed.rpcUrl(), changed.state().json(), record);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> upsert(String id, String peerId, String rpcUrl, String state, EventEnvelope<EventData> event) {
+    private Uni<Void> upsert(String id, String peerId, String rpcUrl, String state, NodeRecord record) {
         return GcNode.<GcNode>findById(id).chain(existing -> {
             GcNode node = existing != null ? existing : new GcNode();
-            var announcedAt = event.metadata().time().atOffset(ZoneOffset.UTC);
-            if (existing != null && existing.announcedAt.isAfter(announcedAt)) {
-                return Uni.createFrom().voidItem(); // an older event replayed after a newer one
-            }
             node.id = id;
             node.peerId = peerId;
             node.rpcUrl = rpcUrl;
             node.state = state;
-            node.announcedAt = announcedAt;
+            node.announcedAt = record.time().atOffset(ZoneOffset.UTC); // shown to operators; never used to order
             return node.persist().replaceWithVoid();
         });
     }

@@ -10,23 +10,18 @@ import io.pinfold.events.kafka.CloudEventHeaders;
 import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pin.PinRequested;
 import io.pinfold.ipfs.cid.Cid;
-import io.pinfold.testsupport.kafka.RecordPublisher;
 import io.pinfold.testsupport.kafka.TopicProbe;
+import io.pinfold.testsupport.quarkus.CuttablePostgresTestResource;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.KuboTestResource;
-import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -40,10 +35,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KuboTestResource.class)
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_test"))
+@WithTestResource(value = CuttablePostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_consumer_test"))
 class PinEventsConsumerTest {
-    private static final String CID_V0 = "QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n";
-    private static final String CID_V1 = "bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+    private static final String CID_V0 = PinTopic.CID_V0;
+    private static final String CID_V1 = PinTopic.CID_V1;
 
     @Inject
     AgroalDataSource database;
@@ -54,10 +49,10 @@ class PinEventsConsumerTest {
         PinRequested data = new PinRequested(pinId, "acme", CID_V0, "dataset v1", List.of(), Map.of(), 2);
         String key = Cid.parse(CID_V0).multihash().toBase32();
         EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", key, data);
-        publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
+        PinTopic.publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> desiredPin(pinId).isPresent());
-        Map<String, Object> row = desiredPin(pinId).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.desiredPin(database, pinId).isPresent());
+        Map<String, Object> row = PinTopic.desiredPin(database, pinId).orElseThrow();
         // The CID stays as the requester wrote it (a v0 stays v0); the multihash is the identity both forms share.
         assertThat(row).containsEntry("cid", CID_V0)
                 .containsEntry("multihash", key)
@@ -78,7 +73,7 @@ class PinEventsConsumerTest {
                 new RecordHeader("ce_time", "2026-11-26T10:00:00Z".getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader("content-type", "application/json".getBytes(StandardCharsets.UTF_8)));
         String value = "{\"pinId\":\"p-" + marker + "\",\"tenant\":\"acme\",\"cid\":\"not-a-cid\",\"replication\":99}";
-        publish("some-key", headers, value.getBytes(StandardCharsets.UTF_8));
+        PinTopic.publish("some-key", headers, value.getBytes(StandardCharsets.UTF_8));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicProbe.shared().await("pinfold.pins.dlq",
                 record -> marker.equals(TopicProbe.header(record, "ce_id")), Duration.ofSeconds(20));
@@ -86,57 +81,36 @@ class PinEventsConsumerTest {
         String reason = TopicProbe.header(dead.get(0), "dead-letter-reason");
         assertThat(reason).contains("data.cid: not a CID").contains("data.replication");
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(value);
+        assertThat(TopicProbe.header(dead.get(0), "dead-letter-topic")).isEqualTo("pinfold.pins");
+        assertThat(TopicProbe.header(dead.get(0), "dead-letter-partition")).matches("\\d+");
+        assertThat(TopicProbe.header(dead.get(0), "dead-letter-offset")).matches("\\d+");
+
+        io.restassured.RestAssured.given().get("/q/metrics").then()
+                .body(org.hamcrest.Matchers.containsString("pinfold_consumer_records_total{channel=\"pins\",outcome=\"dead-lettered\"}"));
 
         // The consumer did not stop: a valid record published after the bad one is applied.
         String pinId = "after-" + marker;
         PinRequested data = new PinRequested(pinId, "acme", CID_V1, null, null, null, null);
         String key = Cid.parse(CID_V1).multihash().toBase32();
-        publish(key, CloudEventHeaders.write(EventEnvelope.create(PinfoldSource.PIN_SERVICE, key, data)), new EventCodec().encode(data));
-        await().atMost(Duration.ofSeconds(20)).until(() -> desiredPin(pinId).isPresent());
+        PinTopic.publish(key, CloudEventHeaders.write(EventEnvelope.create(PinfoldSource.PIN_SERVICE, key, data)), new EventCodec().encode(data));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.desiredPin(database, pinId).isPresent());
     }
 
     @Test
-    void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
-        String pinId = "twice-" + UUID.randomUUID();
-        PinRequested data = new PinRequested(pinId, "acme", CID_V1, "first", null, null, null);
-        String key = Cid.parse(CID_V1).multihash().toBase32();
-        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", key, data);
-        publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
-        publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
-        await().atMost(Duration.ofSeconds(20)).until(() -> desiredPin(pinId).isPresent());
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxEntries(event.metadata().id()) == 1);
+    void anIdThatIsNotAUuidIsAccepted() {
+        String pinId = "plain-id-" + UUID.randomUUID();
+        PinTopic.publish(PinTopic.request(pinId, "/acme/ingest", "order-42/attempt-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.exists(database, pinId));
     }
 
-    private static void publish(String key, List<Header> headers, byte[] value) {
-        RecordPublisher.shared().publish("pinfold.pins", key, headers, value);
-    }
-
-    private Optional<Map<String, Object>> desiredPin(String pinId) throws Exception {
-        try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT cid, multihash, tenant, name, replication FROM desired_pin WHERE pin_id = ?")) {
-            query.setString(1, pinId);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                java.util.HashMap<String, Object> row = new java.util.HashMap<>();
-                for (String column : List.of("cid", "multihash", "tenant", "name", "replication")) {
-                    row.put(column, rows.getObject(column));
-                }
-                return Optional.of(row);
-            }
-        }
-    }
-
-    private long inboxEntries(String eventId) throws Exception {
-        try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM inbox_event WHERE event_id = ?")) {
-            query.setString(1, eventId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    @Test
+    void theSameIdFromTwoSourcesIsTwoEvents() {
+        // CloudEvents: an event is (source, id). Deduplicating on the id alone would drop the second pin.
+        String id = "shared-" + UUID.randomUUID();
+        String first = "from-a-" + UUID.randomUUID();
+        String second = "from-b-" + UUID.randomUUID();
+        PinTopic.publish(PinTopic.request(first, "/acme/ingest", id));
+        PinTopic.publish(PinTopic.request(second, "/other/uploader", id));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.exists(database, first) && PinTopic.exists(database, second));
     }
 }
