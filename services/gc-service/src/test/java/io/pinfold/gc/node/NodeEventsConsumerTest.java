@@ -23,6 +23,9 @@ import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +39,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KuboTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "gc_service_test"))
 class NodeEventsConsumerTest {
+
+    /** Health, metrics and OpenAPI answer on the management interface; Quarkus injects its URL with the /q root path. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     private final EventCodec codec = new EventCodec();
 
     @Test
@@ -74,7 +82,7 @@ class NodeEventsConsumerTest {
 
     @Test
     void readinessChecksKafkaPostgresAndKubo() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Kubo nodes' }.data.up", Matchers.greaterThanOrEqualTo(1))
@@ -89,5 +97,9 @@ class NodeEventsConsumerTest {
 
     private void publish(EventEnvelope<?> event) {
         RecordPublisher.shared().publish("pinfold.nodes", event.key(), CloudEventHeaders.write(event), codec.encode(event.data()));
+    }
+
+    private RequestSpecification management() {
+        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 }
