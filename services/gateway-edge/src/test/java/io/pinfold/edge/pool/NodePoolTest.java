@@ -53,6 +53,7 @@ class NodePoolTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'Kubo gateways' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Edge state read to the end' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Kubo gateways' }.data." + id, containsString("UP " + kubo.gateway())));
     }
 
