@@ -71,7 +71,7 @@ class EdgeStartupIT {
                 if (readiness != null && readiness.check(CHECK).map(HealthReport.Check::up).orElse(false)) {
                     // Read right after the check said UP: nothing may be missing any more.
                     JsonHttp.Answer pool = http.get(edge.managementUrl() + "/edge/pool");
-                    JsonHttp.Answer metrics = http.get(edge.managementUrl() + "/q/metrics");
+                    JsonHttp.Answer metrics = http.getAnything(edge.managementUrl() + "/q/metrics");
                     assertThat(pool.json().size()).as("nodes in the pool when '%s' first answered UP (%s)", CHECK, readiness)
                             .isEqualTo(NODES);
                     assertThat(denylistEntries(metrics.body())).as("denylist entries when '%s' first answered UP", CHECK)

@@ -1,6 +1,7 @@
 package io.pinfold.edge.exposure;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -43,7 +44,7 @@ class MainPortServesOnlyTheGatewayTest {
         management().get("/q/openapi").then().statusCode(200).body(containsString("/edge/pool:")).body(containsString("PoolNode"));
         management().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
         management().get("/edge/pool").then().statusCode(200).contentType("application/json");
-        org.assertj.core.api.Assertions.assertThat(management.getPort()).as("management port").isNotEqualTo(main.getPort());
+        assertThat(management.getPort()).as("management port").isNotEqualTo(main.getPort());
     }
 
     /** The management URL Quarkus injects ends in its root path (/q); the endpoints are addressed from the server's root. */
