@@ -27,6 +27,8 @@ import config_keys  # noqa: E402  (shared with the Kubernetes checks)
 
 COMPOSE_GO = "github.com/compose-spec/compose-go/v2@v2.16.2"
 PINFOLD_SERVICES = {"gateway-edge": 8080, "pin-service": 8081, "takedown-service": 8082, "gc-service": 8083}
+# Their management interfaces: health, metrics, OpenAPI (and the edge's pool), never on the main port.
+MANAGEMENT_PORTS = {"gateway-edge": 9080, "pin-service": 9081, "takedown-service": 9082, "gc-service": 9083}
 REQUIRED_SETTINGS = ("PINFOLD_KAFKA_BOOTSTRAP", "PINFOLD_PG_HOST", "PINFOLD_PG_PORT", "PINFOLD_PG_USER",
                      "PINFOLD_PG_PASSWORD", "PINFOLD_KUBO_RPC_URLS", "PINFOLD_KUBO_GATEWAY_URLS",
                      "PINFOLD_OTLP_ENDPOINT")
@@ -155,9 +157,12 @@ def settings_problems(services):
             problems.append(f"{where}: PINFOLD_OTLP_ENDPOINT does not name a service")
         if f"127.0.0.1:{port}:{port}" not in [str(p) for p in services[name].get("ports", [])]:
             problems.append(f"{where}: must publish 127.0.0.1:{port}:{port}")
+        management = MANAGEMENT_PORTS[name]
+        if f"127.0.0.1:{management}:{management}" not in [str(p) for p in services[name].get("ports", [])]:
+            problems.append(f"{where}: must publish its management port as 127.0.0.1:{management}:{management}")
         health = json.dumps(services[name].get("healthcheck", {}))
-        if "/q/health/ready" not in health or env.get("HEALTH_PORT", str(port)) != str(port):
-            problems.append(f"{where}: healthcheck must ask /q/health/ready on port {port} (HEALTH_PORT)")
+        if "/q/health/ready" not in health or env.get("HEALTH_PORT", str(management)) != str(management):
+            problems.append(f"{where}: healthcheck must ask /q/health/ready on the management port {management} (HEALTH_PORT)")
         if "HEALTH_PORT" not in env:
             problems.append(f"{where}: HEALTH_PORT missing (its healthcheck reads it)")
     read = set().union(*config_keys.read_keys(os.path.join(HERE, "..", "..")).values())

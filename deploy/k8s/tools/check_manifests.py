@@ -19,6 +19,8 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import config_keys  # noqa: E402
 
 SERVICE_PORTS = {"gateway-edge": 8080, "pin-service": 8081, "takedown-service": 8082, "gc-service": 8083}
+# The management interface of each (health, metrics, OpenAPI): probes and Prometheus use it, no Service exposes it.
+MANAGEMENT_PORTS = {"gateway-edge": 9080, "pin-service": 9081, "takedown-service": 9082, "gc-service": 9083}
 SERVICES_WITH_DATABASE = {"pin-service", "takedown-service", "gc-service"}
 KUBO_IMAGE = "ipfs/kubo:v0.43.1"
 PROFILES = {
@@ -153,20 +155,26 @@ class Checker:
                 self.fail(deployment, f"replicas {spec.get('replicas')}, expected {self.profile['service_replicas']}")
             template = spec["template"]
             annotations = template["metadata"].get("annotations", {})
-            if annotations.get("prometheus.io/scrape") != "true" or annotations.get("prometheus.io/port") != str(port) \
+            management = MANAGEMENT_PORTS[name]
+            if annotations.get("prometheus.io/scrape") != "true" or annotations.get("prometheus.io/port") != str(management) \
                     or annotations.get("prometheus.io/path") != "/q/metrics":
-                self.fail(deployment, f"pod annotations must ask Prometheus to scrape :{port}/q/metrics")
+                self.fail(deployment, f"pod annotations must ask Prometheus to scrape :{management}/q/metrics (management port)")
             container = template["spec"]["containers"][0]
             if not container["image"].startswith(f"ghcr.io/pinfold/{name}:"):
                 self.fail(deployment, f"image {container['image']} is not ghcr.io/pinfold/{name}:<tag>")
-            if [p["containerPort"] for p in container.get("ports", [])] != [port]:
-                self.fail(deployment, f"container port must be {port} (the service's default HTTP port)")
+            declared = [(p.get("name"), p["containerPort"]) for p in container.get("ports", [])]
+            if declared != [("http", port), ("management", management)]:
+                self.fail(deployment, f"container ports must be http {port} and management {management} "
+                                      f"(the service's default HTTP and management ports), not {declared}")
             expected_paths = {"startupProbe": "/q/health/started", "livenessProbe": "/q/health/live",
                               "readinessProbe": "/q/health/ready"}
             for probe, path in expected_paths.items():
                 actual = container.get(probe, {}).get("httpGet", {}).get("path")
                 if actual != path:
                     self.fail(deployment, f"{probe} path {actual}, expected {path}")
+                probe_port = container.get(probe, {}).get("httpGet", {}).get("port")
+                if probe_port not in ("management", management):
+                    self.fail(deployment, f"{probe} uses port {probe_port}; health is only on the management port")
             self.check_java_memory(deployment, container)
             env_from = container.get("envFrom", [])
             config_refs = [e["configMapRef"]["name"] for e in env_from if "configMapRef" in e]
@@ -181,6 +189,9 @@ class Checker:
             if service is None:
                 self.fail(f"Service/{name}", "missing")
                 continue
+            for service_port in service["spec"].get("ports", []):
+                if service_port.get("targetPort") in ("management", management):
+                    self.fail(service, "exposes the management port (health, metrics, OpenAPI, the edge's pool)")
             expected_type = self.profile["edge_service_type"] if name == "gateway-edge" else "ClusterIP"
             if service["spec"].get("type", "ClusterIP") != expected_type:
                 self.fail(service, f"type {service['spec'].get('type', 'ClusterIP')}, expected {expected_type}")

@@ -13,6 +13,9 @@ import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +32,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "takedown_service_test"))
 class TakedownServiceReadinessTest {
 
+    /** Health, metrics and OpenAPI answer on the management interface; Quarkus injects its URL with the /q root path. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void readyOnKafkaAndPostgresWithoutAnyKuboCheck() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Kafka topics"))
@@ -41,7 +48,7 @@ class TakedownServiceReadinessTest {
 
     @Test
     void theDenylistTopicIsCompactedAndTheTakedownLogIsNot() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready").then().statusCode(200));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()))) {
             ConfigResource denylist = new ConfigResource(ConfigResource.Type.TOPIC, "pinfold.denylist");
             ConfigResource takedowns = new ConfigResource(ConfigResource.Type.TOPIC, "pinfold.takedowns");
@@ -55,7 +62,11 @@ class TakedownServiceReadinessTest {
 
     @Test
     void servesItsOpenApiDocumentAndPrometheusMetrics() {
-        given().get("/q/openapi").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        management().get("/q/openapi").then().statusCode(200);
+        management().get("/q/metrics").then().statusCode(200);
+    }
+
+    private RequestSpecification management() {
+        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 }

@@ -4,21 +4,24 @@ import io.pinfold.testsupport.stack.RepoRoot;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The four services, with the environment variables that set their port and database (see their application.properties). */
+/**
+ * The four services, with the environment variables that set their main port, their management port (health,
+ * metrics, OpenAPI) and their database (see their application.properties).
+ */
 public enum PinfoldService {
-    PIN("pin-service", "PINFOLD_PIN_PORT", "PINFOLD_PIN_DB", "pins"),
-    GC("gc-service", "PINFOLD_GC_PORT", "PINFOLD_GC_DB", "gc"),
-    TAKEDOWN("takedown-service", "PINFOLD_TAKEDOWN_PORT", "PINFOLD_TAKEDOWN_DB", "takedowns"),
-    EDGE("gateway-edge", "PINFOLD_EDGE_PORT", null, null);
+    PIN("pin-service", "PINFOLD_PIN", "PINFOLD_PIN_DB", "pins"),
+    GC("gc-service", "PINFOLD_GC", "PINFOLD_GC_DB", "gc"),
+    TAKEDOWN("takedown-service", "PINFOLD_TAKEDOWN", "PINFOLD_TAKEDOWN_DB", "takedowns"),
+    EDGE("gateway-edge", "PINFOLD_EDGE", null, null);
 
     private final String serviceName;
-    private final String portVariable;
+    private final String variablePrefix;
     private final String databaseVariable;
     private final String databaseSuffix;
 
-    PinfoldService(String serviceName, String portVariable, String databaseVariable, String databaseSuffix) {
+    PinfoldService(String serviceName, String variablePrefix, String databaseVariable, String databaseSuffix) {
         this.serviceName = serviceName;
-        this.portVariable = portVariable;
+        this.variablePrefix = variablePrefix;
         this.databaseVariable = databaseVariable;
         this.databaseSuffix = databaseSuffix;
     }
@@ -28,8 +31,14 @@ public enum PinfoldService {
         return serviceName;
     }
 
+    /** e.g. PINFOLD_PIN_PORT: the main port, the service's API. */
     public String portVariable() {
-        return portVariable;
+        return variablePrefix + "_PORT";
+    }
+
+    /** e.g. PINFOLD_PIN_MANAGEMENT_PORT: health, metrics, OpenAPI and admin views. */
+    public String managementPortVariable() {
+        return variablePrefix + "_MANAGEMENT_PORT";
     }
 
     /** The variable naming its database, for the services that own one. */

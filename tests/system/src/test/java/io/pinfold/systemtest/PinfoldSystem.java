@@ -140,7 +140,7 @@ public final class PinfoldSystem implements AutoCloseable {
     private void launch(Path logDirectory, Set<PinfoldService> services) {
         System.err.printf("system test %s: %s, %s, Kubo %s, %s%n", runId, kafka, postgres,
                 kubo.all().stream().map(KuboNode::rpc).toList(), jaeger);
-        List<Integer> ports = FreePorts.take(PinfoldService.values().length);
+        List<Integer> ports = FreePorts.take(2 * PinfoldService.values().length);
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("PINFOLD_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         shared.put("PINFOLD_PG_HOST", postgres.host());
@@ -153,7 +153,8 @@ public final class PinfoldSystem implements AutoCloseable {
         for (PinfoldService service : services) {
             ServiceProcess.Builder builder = ServiceProcess.builder(service.serviceName())
                     .jar(service.jar())
-                    .port(service.portVariable(), ports.get(service.ordinal()))
+                    .port(service.portVariable(), ports.get(2 * service.ordinal()))
+                    .managementPort(service.managementPortVariable(), ports.get(2 * service.ordinal() + 1))
                     .env(shared)
                     .jvmOptions(JVM_OPTIONS)
                     // Spans leave every 0.5 s instead of 5 s, so the trace is in Jaeger soon after the work.

@@ -33,6 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +54,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KuboTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "gc_service_test"))
 class NodeEventsConsumerTest {
+
+    /** Health, metrics and OpenAPI answer on the management interface; Quarkus injects its URL with the /q root path. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     private final EventCodec codec = new EventCodec();
 
     @Inject
@@ -158,7 +166,7 @@ class NodeEventsConsumerTest {
 
     @Test
     void readinessChecksKafkaPostgresAndKubo() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Kubo nodes' }.data.up", Matchers.greaterThanOrEqualTo(1))
@@ -198,5 +206,9 @@ class NodeEventsConsumerTest {
 
     private RecordMetadata publish(EventEnvelope<?> event) {
         return RecordPublisher.shared().publish("pinfold.nodes", event.key(), CloudEventHeaders.write(event), codec.encode(event.data()));
+    }
+
+    private RequestSpecification management() {
+        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 }

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = CuttablePostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_consumer_test"))
 class ConsumerOutageTest {
 
+    /** Health and metrics answer on the management interface; Quarkus injects its URL with the /q root path. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Inject
     AgroalDataSource database;
 
@@ -86,7 +90,7 @@ class ConsumerOutageTest {
             PinTopic.publish(PinTopic.request(after));
 
             // While it retries past stuck-after (5 s in tests), readiness names the channel, the record and the error.
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready").then()
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> management().get("/q/health/ready").then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'Kafka consumers' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Kafka consumers' }.data.pins", containsString("simulated storage fault")));
@@ -101,7 +105,7 @@ class ConsumerOutageTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.exists(database, after));
             assertThat(PinTopic.exists(database, poison)).isFalse();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then()
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> management().get("/q/health/ready").then()
                     .body("checks.find { it.name == 'Kafka consumers' }.status", equalTo("UP")));
         } finally {
             PinTopic.execute(database, "DROP TRIGGER IF EXISTS refuse_poison ON desired_pin");
@@ -114,5 +118,9 @@ class ConsumerOutageTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private io.restassured.specification.RequestSpecification management() {
+        return io.restassured.RestAssured.given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 }

@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KuboTestResource.class)
 @WithTestResource(value = CuttablePostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_consumer_test"))
 class PinEventsConsumerTest {
+
+    /** Health and metrics answer on the management interface; Quarkus injects its URL with the /q root path. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
     private static final String CID_V0 = PinTopic.CID_V0;
     private static final String CID_V1 = PinTopic.CID_V1;
 
@@ -85,7 +89,7 @@ class PinEventsConsumerTest {
         assertThat(TopicProbe.header(dead.get(0), "dead-letter-partition")).matches("\\d+");
         assertThat(TopicProbe.header(dead.get(0), "dead-letter-offset")).matches("\\d+");
 
-        io.restassured.RestAssured.given().get("/q/metrics").then()
+        management().get("/q/metrics").then()
                 .body(org.hamcrest.Matchers.containsString("pinfold_consumer_records_total{channel=\"pins\",outcome=\"dead-lettered\"}"));
 
         // The consumer did not stop: a valid record published after the bad one is applied.
@@ -112,5 +116,9 @@ class PinEventsConsumerTest {
         PinTopic.publish(PinTopic.request(first, "/acme/ingest", id));
         PinTopic.publish(PinTopic.request(second, "/other/uploader", id));
         await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.exists(database, first) && PinTopic.exists(database, second));
+    }
+
+    private io.restassured.specification.RequestSpecification management() {
+        return io.restassured.RestAssured.given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 }

@@ -16,6 +16,9 @@ import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +32,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KuboTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_test"))
 class NodeRegistryTest {
+
+    /** Health, metrics and OpenAPI answer on the management interface; Quarkus injects its URL with the /q root path. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void configuredNodesAreRegisteredWithTheirPeerIdsAndAnnounced() {
@@ -119,7 +126,7 @@ class NodeRegistryTest {
 
     @Test
     void readinessChecksKafkaPostgresAndKubo() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Kubo nodes"))
@@ -130,7 +137,11 @@ class NodeRegistryTest {
 
     @Test
     void serviceDocumentsItselfAndExportsMetrics() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/nodes"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("pinfold_outbox_published"));
+        management().get("/q/openapi").then().statusCode(200).body(containsString("/nodes"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("pinfold_outbox_published"));
+    }
+
+    private RequestSpecification management() {
+        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 }

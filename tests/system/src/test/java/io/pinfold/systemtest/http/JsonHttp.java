@@ -41,6 +41,11 @@ public final class JsonHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET that accepts any media type, e.g. Prometheus text from /q/metrics or Swagger UI's HTML. */
+    public Answer getAnything(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), "*/*");
+    }
+
     public Answer post(String url, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(url))
@@ -57,7 +62,11 @@ public final class JsonHttp {
     }
 
     private Answer send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(TIMEOUT).header("Accept", "application/json").build();
+        return send(builder, "application/json");
+    }
+
+    private Answer send(HttpRequest.Builder builder, String accept) {
+        HttpRequest request = builder.timeout(TIMEOUT).header("Accept", accept).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(request.method(), request.uri().toString(), response.statusCode(), response.body());

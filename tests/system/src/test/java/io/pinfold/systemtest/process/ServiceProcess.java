@@ -32,6 +32,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path logFile;
@@ -42,6 +43,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.name = builder.name;
         this.jar = Objects.requireNonNull(builder.jar, "jar");
         this.port = builder.port;
+        this.managementPort = builder.managementPort;
         this.environment = Map.copyOf(builder.environment);
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.logFile = builder.logDirectory.resolve(name + ".log");
@@ -61,8 +63,14 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The main port: the service's API (for the edge: the gateway) and nothing else. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: /q/health, /q/metrics, /q/openapi, Swagger UI, and the edge's /edge/pool. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path logFile() {
@@ -103,7 +111,8 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             // A fresh log per run; a restart within the run appends to it, so the crash and the recovery read in order.
-            Files.writeString(logFile, "=== " + Instant.now() + " starting " + name + " on port " + port + ": "
+            Files.writeString(logFile, "=== " + Instant.now() + " starting " + name + " on port " + port + " (management "
+                    + managementPort + "): "
                     + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     process == null ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND);
             process = builder.start();
@@ -113,13 +122,13 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until {@code /q/health/ready} answers UP. */
+    /** Waits until {@code /q/health/ready} on the management port answers UP. */
     public HealthReport awaitReady(Duration timeout) {
         return awaitHealth("/q/health/ready", "/q/health/ready UP", HealthReport::up, timeout);
     }
 
     /**
-     * Polls a health endpoint until its answer matches. Fails naming the service, what was awaited, its last
+     * Polls a health endpoint of the management port until its answer matches. Fails naming the service, what was awaited, its last
      * answer and the tail of its log, at the timeout or as soon as the process exits.
      */
     public HealthReport awaitHealth(String path, String expectation, Predicate<HealthReport> condition, Duration timeout) {
@@ -132,7 +141,7 @@ public final class ServiceProcess implements AutoCloseable {
                         + expectation + "\n" + logTail());
             }
             try {
-                HealthReport report = HealthReport.parse(http.get(baseUrl() + path));
+                HealthReport report = HealthReport.parse(http.get(managementUrl() + path));
                 if (condition.test(report)) {
                     return report;
                 }
@@ -148,9 +157,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The current answer of a health endpoint. */
+    /** The current answer of a health endpoint (on the management port). */
     public HealthReport health(String path) {
-        return HealthReport.parse(http.get(baseUrl() + path));
+        return HealthReport.parse(http.get(managementUrl() + path));
     }
 
     /** SIGKILL (kill -9): no shutdown hook, no graceful drain, as in a crash. Returns the exit code. */
@@ -229,7 +238,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + " at " + baseUrl();
+        return name + " at " + baseUrl() + " (management " + managementUrl() + ")";
     }
 
     /** How to run one service: its jar, port, environment and JVM options. */
@@ -237,6 +246,7 @@ public final class ServiceProcess implements AutoCloseable {
         private final String name;
         private Path jar;
         private int port;
+        private int managementPort;
         private Path logDirectory = Path.of("target", "system-logs");
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
@@ -253,6 +263,12 @@ public final class ServiceProcess implements AutoCloseable {
         /** The HTTP port; also given to the service through {@code portVariable}. */
         public Builder port(String portVariable, int port) {
             this.port = port;
+            return env(portVariable, Integer.toString(port));
+        }
+
+        /** The management interface's port; also given to the service through {@code portVariable}. */
+        public Builder managementPort(String portVariable, int port) {
+            this.managementPort = port;
             return env(portVariable, Integer.toString(port));
         }
 
@@ -285,6 +301,9 @@ public final class ServiceProcess implements AutoCloseable {
         public ServiceProcess build() {
             if (port <= 0) {
                 throw new IllegalStateException(name + ": no port set");
+            }
+            if (managementPort <= 0) {
+                throw new IllegalStateException(name + ": no management port set");
             }
             return new ServiceProcess(this);
         }

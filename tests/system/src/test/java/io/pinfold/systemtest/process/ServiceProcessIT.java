@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +21,11 @@ class ServiceProcessIT {
     @Test
     void aServiceThatExitsWhileStartingIsNamedWithTheTailOfItsLog() throws IOException {
         Path notAJar = Files.writeString(folder.resolve("quarkus-run.jar"), "not a jar");
+        List<Integer> ports = FreePorts.take(2);
         ServiceProcess broken = ServiceProcess.builder("broken-service")
                 .jar(notAJar)
-                .port("PINFOLD_BROKEN_PORT", FreePorts.take(1).get(0))
+                .port("PINFOLD_BROKEN_PORT", ports.get(0))
+                .managementPort("PINFOLD_BROKEN_MANAGEMENT_PORT", ports.get(1))
                 .logDirectory(folder.resolve("logs"))
                 .build()
                 .start();
@@ -37,9 +40,11 @@ class ServiceProcessIT {
 
     @Test
     void aServiceThatWasNotPackagedSaysHowToPackageIt() {
+        List<Integer> ports = FreePorts.take(2);
         ServiceProcess missing = ServiceProcess.builder("missing-service")
                 .jar(folder.resolve("target/quarkus-app/quarkus-run.jar"))
-                .port("PINFOLD_MISSING_PORT", FreePorts.take(1).get(0))
+                .port("PINFOLD_MISSING_PORT", ports.get(0))
+                .managementPort("PINFOLD_MISSING_MANAGEMENT_PORT", ports.get(1))
                 .logDirectory(folder)
                 .build();
 

@@ -1,0 +1,100 @@
+package io.pinfold.edge.denylist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pinfold.events.Topic;
+import io.pinfold.testsupport.kafka.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edge's denylist reader on a real broker, on a compacted topic of its own: it must not call itself read to
+ * the end before every entry that existed at its start is applied, tombstones included.
+ */
+class DenylistTopicReaderTest {
+    private static final int ENTRIES = 20_000;
+    private static final int REMOVED = 2_000;
+
+    private final String topic = "readtoend-" + UUID.randomUUID().toString().substring(0, 8) + ".denylist";
+    private final Map<String, Object> kafka = Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers());
+    private DenylistTopicReader reader;
+
+    @AfterEach
+    void stop() {
+        if (reader != null) {
+            reader.stop();
+        }
+    }
+
+    @Test
+    void readToTheEndOnlyOnceEveryEntryOfTheStartIsApplied() throws Exception {
+        createCompactedTopic();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
+                "linger.ms", 20), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < ENTRIES; i++) {
+                producer.send(new ProducerRecord<>(topic, "bafk-entry-" + i, ("{\"entry\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+            for (int i = 0; i < REMOVED; i++) {
+                producer.send(new ProducerRecord<>(topic, "bafk-entry-" + i, null));
+            }
+            producer.flush();
+        }
+        DenylistEntries entries = new DenylistEntries();
+        reader = new DenylistTopicReader(kafka, topic, entries);
+        reader.start();
+
+        // The first moment it says "read to the end", the entries must already be complete.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!reader.progress().caughtUp()) {
+            assertThat(Instant.now()).as("read to the end within 60 s: %s", reader.progress().describe()).isBefore(deadline);
+            Thread.onSpinWait();
+        }
+        int atCatchUp = entries.size();
+
+        assertThat(atCatchUp).as("entries held when the reader first said it was read to the end").isEqualTo(ENTRIES - REMOVED);
+        assertThat(entries.entry("bafk-entry-0")).as("removed by a tombstone").isEmpty();
+        assertThat(entries.entry("bafk-entry-" + (ENTRIES - 1))).isPresent();
+    }
+
+    @Test
+    void anEmptyTopicIsReadToTheEndAtOnceAndLaterRecordsStillApply() throws Exception {
+        createCompactedTopic();
+        DenylistEntries entries = new DenylistEntries();
+        reader = new DenylistTopicReader(kafka, topic, entries);
+        reader.start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!reader.progress().caughtUp()) {
+            assertThat(Instant.now()).as(reader.progress().describe()).isBefore(deadline);
+            Thread.sleep(20);
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "bafk-later", new byte[] {1})).get();
+        }
+        while (entries.entry("bafk-later").isEmpty()) {
+            assertThat(Instant.now()).as("a record after the start is applied").isBefore(deadline.plusSeconds(30));
+            Thread.sleep(20);
+        }
+        assertThat(reader.progress().caughtUp()).isTrue();
+    }
+
+    private void createCompactedTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()))) {
+            // The contract's compacted settings, three partitions so the reader follows more than one.
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Topic.DENYLIST.spec().configs()))).all().get(10, TimeUnit.SECONDS);
+        }
+    }
+}

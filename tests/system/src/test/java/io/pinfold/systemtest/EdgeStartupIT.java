@@ -1,0 +1,131 @@
+package io.pinfold.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.PinfoldSource;
+import io.pinfold.events.Topic;
+import io.pinfold.events.kafka.CloudEventHeaders;
+import io.pinfold.events.kafka.EventCodec;
+import io.pinfold.events.node.NodeRegistered;
+import io.pinfold.events.node.NodeState;
+import io.pinfold.systemtest.health.HealthReport;
+import io.pinfold.systemtest.http.JsonHttp;
+import io.pinfold.systemtest.process.ServiceProcess;
+import io.pinfold.testsupport.kafka.KafkaBroker;
+import io.pinfold.testsupport.stack.FreePorts;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A packaged gateway-edge started on a broker that already holds many nodes and denylist entries: the moment its
+ * readiness says the topics were read to the end, its pool and its denylist must hold all of them, so a starting
+ * edge never serves content that was taken down. Its own broker, so the compacted topics hold only these records.
+ */
+class EdgeStartupIT {
+    private static final String CHECK = "Edge state read to the end";
+    private static final int NODES = 20_000;
+    private static final int DENYLIST_ENTRIES = 20_000;
+    private static final Pattern DENYLIST_GAUGE = Pattern.compile("(?m)^pinfold_edge_denylist_entries(?:\\{[^}]*})? ([0-9.E]+)$");
+
+    private final JsonHttp http = new JsonHttp();
+
+    @Test
+    void readyOnlyOnceEveryNodeAndDenylistEntryOfItsStartIsApplied() throws Exception {
+        KafkaBroker kafka = KafkaBroker.isolated();
+        publishBacklog(kafka.bootstrapServers());
+        List<Integer> ports = FreePorts.take(2);
+        ServiceProcess edge = ServiceProcess.builder(PinfoldService.EDGE.serviceName())
+                .jar(PinfoldService.EDGE.jar())
+                .port(PinfoldService.EDGE.portVariable(), ports.get(0))
+                .managementPort(PinfoldService.EDGE.managementPortVariable(), ports.get(1))
+                .env("PINFOLD_KAFKA_BOOTSTRAP", kafka.bootstrapServers())
+                // Nothing listens there: traces are not what this test looks at.
+                .env("PINFOLD_OTLP_ENDPOINT", "http://127.0.0.1:" + FreePorts.take(1).get(0))
+                .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))
+                .logDirectory(logDirectory().resolve("edge-startup"))
+                .build();
+        try {
+            edge.start();
+            Instant deadline = Instant.now().plus(PinfoldSystem.START_TIMEOUT);
+            int observations = 0;
+            while (true) {
+                assertThat(edge.alive()).as("gateway-edge alive\n%s", edge.logTail()).isTrue();
+                assertThat(Instant.now()).as("'%s' UP within %s\n%s", CHECK, PinfoldSystem.START_TIMEOUT, edge.logTail()).isBefore(deadline);
+                HealthReport readiness = readiness(edge);
+                observations++;
+                if (readiness != null && readiness.check(CHECK).map(HealthReport.Check::up).orElse(false)) {
+                    // Read right after the check said UP: nothing may be missing any more.
+                    JsonHttp.Answer pool = http.get(edge.managementUrl() + "/edge/pool");
+                    JsonHttp.Answer metrics = http.getAnything(edge.managementUrl() + "/q/metrics");
+                    assertThat(pool.json().size()).as("nodes in the pool when '%s' first answered UP (%s)", CHECK, readiness)
+                            .isEqualTo(NODES);
+                    assertThat(denylistEntries(metrics.body())).as("denylist entries when '%s' first answered UP", CHECK)
+                            .isEqualTo(DENYLIST_ENTRIES);
+                    System.err.printf("edge start-up: '%s' UP after %d readiness answers, pool %d, denylist %d%n", CHECK,
+                            observations, NODES, DENYLIST_ENTRIES);
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            edge.stop();
+        }
+    }
+
+    private static HealthReport readiness(ServiceProcess edge) {
+        try {
+            return edge.health("/q/health/ready");
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return null; // not listening yet
+        }
+    }
+
+    private static long denylistEntries(String metrics) {
+        Matcher gauge = DENYLIST_GAUGE.matcher(metrics);
+        assertThat(gauge.find()).as("pinfold_edge_denylist_entries in /q/metrics").isTrue();
+        return (long) Double.parseDouble(gauge.group(1));
+    }
+
+    /** The contract's topics, then many draining nodes (no gateway probes) and denylist entries, before the edge starts. */
+    private static void publishBacklog(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(Topic.NODES.spec().toNewTopic(), Topic.DENYLIST.spec().toNewTopic())).all().get(30, TimeUnit.SECONDS);
+        }
+        EventCodec codec = new EventCodec();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 20),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < NODES; i++) {
+                NodeRegistered node = new NodeRegistered("backlog-" + i, "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf",
+                        "http://10.0.0.1:5001", "http://10.0.0.1:8080", List.of(), "0.43.1", NodeState.DRAINING);
+                EventEnvelope<NodeRegistered> event = EventEnvelope.create(PinfoldSource.PIN_SERVICE, node);
+                producer.send(new ProducerRecord<>(Topic.NODES.topicName(), null, event.key(), codec.encode(node),
+                        CloudEventHeaders.write(event)));
+            }
+            for (int i = 0; i < DENYLIST_ENTRIES; i++) {
+                producer.send(new ProducerRecord<>(Topic.DENYLIST.topicName(), "bafk-backlog-" + i,
+                        ("{\"entry\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static Path logDirectory() {
+        String configured = System.getProperty("pinfold.system.logs");
+        return configured == null || configured.isBlank() ? Path.of("target", "system-logs") : Path.of(configured);
+    }
+}
