@@ -58,7 +58,8 @@ public final class SampleEvents {
                 PinStatus.PINNING, 3, "context deadline exceeded", 12L));
         samples.put(EventType.NODE_REGISTERED, new NodeRegistered("node-1",
                 "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf", "http://127.0.0.1:15002",
-                "http://127.0.0.1:18081", List.of("/ip4/127.0.0.1/tcp/14002"), "0.43.1", NodeState.ACTIVE));
+                "http://127.0.0.1:18081", List.of("/ip4/127.0.0.1/tcp/14002"), "0.43.1", NodeState.ACTIVE,
+                "eu-west-1", "eu-west-1a", 500_000_000_000L, Map.of("disk", "ssd", "tier", "")));
         samples.put(EventType.NODE_STATE_CHANGED, new NodeStateChanged("node-1",
                 "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf", "http://127.0.0.1:15002",
                 "http://127.0.0.1:18081", NodeState.DRAINING, NodeState.ACTIVE, "full GC run " + RUN_ID,

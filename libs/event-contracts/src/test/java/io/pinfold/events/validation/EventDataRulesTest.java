@@ -70,6 +70,16 @@ class EventDataRulesTest {
     }
 
     @Test
+    void nodePlacementFieldsAreNamedWhenWrong() {
+        assertThatThrownBy(() -> new NodeRegistered("node-1", "peer", "http://a", "http://b", null, null, NodeState.ACTIVE,
+                "EU", "eu_west", 0L, java.util.Map.of("bad key", "x")))
+                .hasMessage("region: must be 1-63 lower-case letters, digits or '-', starting and ending with a letter or digit, was 'EU'; "
+                        + "zone: must be 1-63 lower-case letters, digits or '-', starting and ending with a letter or digit, was 'eu_west'; "
+                        + "capacityBytes: must be at least 1, was 0; "
+                        + "tags: key 'bad key' must be 1-63 letters, digits, '.', '_' or '-', starting and ending with a letter or digit");
+    }
+
+    @Test
     void drainLeaseOnlyWhileDraining() {
         assertThatThrownBy(() -> new NodeStateChanged("node-1", "peer", "http://a", "http://b", NodeState.ACTIVE,
                 null, null, Instant.now()))
