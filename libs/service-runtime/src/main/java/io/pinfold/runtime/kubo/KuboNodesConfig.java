@@ -17,6 +17,12 @@ public interface KuboNodesConfig {
     /** Gateway base URLs, paired with {@link #rpcUrls()} by position; environment PINFOLD_KUBO_GATEWAY_URLS. */
     Optional<List<URI>> gatewayUrls();
 
+    /**
+     * Zones of the configured nodes, paired with {@link #rpcUrls()} by position, {@code -} for "no zone"; environment
+     * PINFOLD_KUBO_ZONES. Unset: configured nodes keep whatever zone was set over pin-service's API.
+     */
+    Optional<List<String>> zones();
+
     /** Deadline of one Kubo RPC call unless the caller sets another. */
     @WithDefault("30s")
     Duration timeout();

@@ -16,7 +16,7 @@ public record ReplicationFactor(int min, int max) {
 
     public ReplicationFactor {
         if (min < 1 || max < min || max > HARD_CAP) {
-            throw new InvalidEventException(violations(min, max, HARD_CAP, ""));
+            throw new InvalidEventException(violations(min, max, HARD_CAP, "replicationMin", "replicationMax"));
         }
     }
 
@@ -25,21 +25,21 @@ public record ReplicationFactor(int min, int max) {
      * @throws InvalidEventException naming {@code replicationMin}/{@code replicationMax} and the reason
      */
     public static ReplicationFactor of(int min, int max, int cap) {
-        List<Violation> violations = violations(min, max, cap, "");
+        List<Violation> violations = violations(min, max, cap, "replicationMin", "replicationMax");
         if (!violations.isEmpty()) {
             throw new InvalidEventException(violations);
         }
         return new ReplicationFactor(min, max);
     }
 
-    /** Every problem with (min, max) under {@code cap}, the fields named with {@code prefix} (e.g. "meta."). */
-    public static List<Violation> violations(int min, int max, int cap, String prefix) {
+    /** Every problem with (min, max) under {@code cap}, reported under the given field names. */
+    public static List<Violation> violations(int min, int max, int cap, String minField, String maxField) {
         cap = Math.min(cap, HARD_CAP);
         FieldChecks checks = FieldChecks.start()
-                .between(prefix + "replicationMin", min, 1, cap)
-                .between(prefix + "replicationMax", max, 1, cap);
+                .between(minField, min, 1, cap)
+                .between(maxField, max, 1, cap);
         if (min >= 1 && max >= 1 && max < min) {
-            checks.add(prefix + "replicationMax", "must be at least replicationMin (" + min + "), was " + max);
+            checks.add(maxField, "must be at least " + minField + " (" + min + "), was " + max);
         }
         return checks.violations();
     }

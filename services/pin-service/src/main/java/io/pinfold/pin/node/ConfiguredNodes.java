@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -27,7 +28,7 @@ public class ConfiguredNodes {
 
     public ConfiguredNodes(NodeRegistry registry, KuboNodesConfig config) {
         this.registry = registry;
-        this.configured = pair(config.rpcUrls().orElse(List.of()), config.gatewayUrls().orElse(List.of()));
+        this.configured = pair(config.rpcUrls().orElse(List.of()), config.gatewayUrls().orElse(List.of()), config.zones());
     }
 
     @Scheduled(every = "${pinfold.kubo.register-interval:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -35,7 +36,7 @@ public class ConfiguredNodes {
     Uni<Void> registerPending() {
         return Multi.createFrom().iterable(configured)
                 .filter(node -> !registered.contains(node.id()))
-                .onItem().transformToUniAndConcatenate(node -> registry.register(node)
+                .onItem().transformToUniAndConcatenate(node -> registry.registerConfigured(node)
                         .invoke(view -> {
                             registered.add(view.id());
                             LOG.infof("registered configured Kubo node %s (%s, peer %s)", view.id(), view.rpcUrl(), view.peerId());
@@ -46,14 +47,20 @@ public class ConfiguredNodes {
                 .replaceWithVoid();
     }
 
-    static List<NodeRegistration> pair(List<URI> rpcUrls, List<URI> gatewayUrls) {
+    static List<NodeRegistration> pair(List<URI> rpcUrls, List<URI> gatewayUrls, Optional<List<String>> zones) {
         if (rpcUrls.size() != gatewayUrls.size()) {
             throw new IllegalArgumentException("pinfold.kubo.gateway-urls: has " + gatewayUrls.size()
                     + " URLs but pinfold.kubo.rpc-urls has " + rpcUrls.size() + "; they are paired by position");
         }
+        if (zones.isPresent() && zones.get().size() != rpcUrls.size()) {
+            throw new IllegalArgumentException("pinfold.kubo.zones: has " + zones.get().size()
+                    + " entries but pinfold.kubo.rpc-urls has " + rpcUrls.size() + "; they are paired by position ('-' for no zone)");
+        }
         List<NodeRegistration> nodes = new ArrayList<>();
         for (int i = 0; i < rpcUrls.size(); i++) {
-            nodes.add(new NodeRegistration("kubo-" + (i + 1), rpcUrls.get(i).toString(), gatewayUrls.get(i).toString()));
+            String zone = zones.isPresent() ? zones.get().get(i).trim() : null;
+            nodes.add(NodeRegistration.configured("kubo-" + (i + 1), rpcUrls.get(i).toString(), gatewayUrls.get(i).toString(),
+                    "-".equals(zone) ? null : zone));
         }
         return List.copyOf(nodes);
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** A Kubo data node in the registry, identified by the operator's name for it. */
 @Entity
@@ -31,6 +32,17 @@ public class KuboNode extends PanacheEntityBase {
 
     @Column(name = "kubo_version")
     public String kuboVersion;
+
+    public String region;
+
+    public String zone;
+
+    @Column(name = "capacity_bytes")
+    public Long capacityBytes;
+
+    @Convert(converter = NodeTagsColumn.class)
+    @Column(nullable = false)
+    public Map<String, String> tags = Map.of();
 
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;

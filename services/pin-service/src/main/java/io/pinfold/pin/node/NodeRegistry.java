@@ -6,6 +6,9 @@ import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.PinfoldSource;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeState;
+import io.pinfold.events.node.PlacementFields;
+import io.pinfold.events.validation.FieldChecks;
+import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.kubo.node.IdInfo;
 import io.pinfold.outbox.Outbox;
 import io.pinfold.runtime.kubo.KuboClients;
@@ -17,6 +20,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,14 +37,33 @@ public class NodeRegistry {
         this.outbox = outbox;
     }
 
+    /** Registers a node, or replaces a registered node's whole description (placement included). */
     @WithSpan("node.register")
     public Uni<NodeView> register(NodeRegistration registration) {
+        return register(registration, false);
+    }
+
+    /**
+     * Registers a node named in configuration. Configuration names only URLs and maybe a zone, so whatever it
+     * leaves out (region, capacity, tags, and the zone when none is configured) keeps what an operator set over the API.
+     */
+    @WithSpan("node.register-configured")
+    Uni<NodeView> registerConfigured(NodeRegistration registration) {
+        return register(registration, true);
+    }
+
+    private Uni<NodeView> register(NodeRegistration registration, boolean keepUnset) {
         String id = registration.id();
         Span.current().setAttribute("pinfold.node.id", id);
-        URI rpcUrl = NodeUrls.require("rpcUrl", registration.rpcUrl());
-        URI gatewayUrl = NodeUrls.require("gatewayUrl", registration.gatewayUrl());
+        FieldChecks checks = FieldChecks.start();
+        URI rpcUrl = NodeUrls.check(checks, "rpcUrl", registration.rpcUrl());
+        URI gatewayUrl = NodeUrls.check(checks, "gatewayUrl", registration.gatewayUrl());
+        PlacementFields.check(checks, registration.region(), registration.zone(), registration.capacityBytes(), registration.tags());
+        if (!checks.violations().isEmpty()) {
+            return Uni.createFrom().failure(new RequestRejected(400, "BAD_REQUEST", InvalidEventException.describe(checks.violations())));
+        }
         return identify(rpcUrl)
-                .chain(identity -> Panache.withTransaction(() -> store(id, rpcUrl, gatewayUrl, identity)))
+                .chain(identity -> Panache.withTransaction(() -> store(registration, rpcUrl, gatewayUrl, identity, keepUnset)))
                 .map(NodeView::of);
     }
 
@@ -65,7 +88,8 @@ public class NodeRegistry {
                         "the Kubo node at " + rpcUrl + " did not answer: " + failure.getMessage()));
     }
 
-    private Uni<KuboNode> store(String id, URI rpcUrl, URI gatewayUrl, IdInfo identity) {
+    private Uni<KuboNode> store(NodeRegistration registration, URI rpcUrl, URI gatewayUrl, IdInfo identity, boolean keepUnset) {
+        String id = registration.id();
         return KuboNode.<KuboNode>find("peerId = ?1 and id <> ?2", identity.peerId(), id).firstResult()
                 .chain(other -> {
                     if (other != null) {
@@ -78,11 +102,20 @@ public class NodeRegistry {
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     KuboNode node = existing != null ? existing : newNode(id, now);
                     String version = kuboVersion(identity.agentVersion());
+                    String region = keep(keepUnset, registration.region(), node.region);
+                    String zone = keep(keepUnset, registration.zone(), node.zone);
+                    Long capacity = keep(keepUnset, registration.capacityBytes(), node.capacityBytes);
+                    Map<String, String> tags = keepUnset && registration.tags() == null ? node.tags
+                            : registration.tags() == null ? Map.of() : Map.copyOf(registration.tags());
                     boolean changed = existing == null
                             || !Objects.equals(node.peerId, identity.peerId())
                             || !Objects.equals(node.rpcUrl, rpcUrl.toString())
                             || !Objects.equals(node.gatewayUrl, gatewayUrl.toString())
-                            || !Objects.equals(node.kuboVersion, version);
+                            || !Objects.equals(node.kuboVersion, version)
+                            || !Objects.equals(node.region, region)
+                            || !Objects.equals(node.zone, zone)
+                            || !Objects.equals(node.capacityBytes, capacity)
+                            || !Objects.equals(node.tags, tags);
                     if (!changed) {
                         return Uni.createFrom().item(node);
                     }
@@ -90,10 +123,18 @@ public class NodeRegistry {
                     node.rpcUrl = rpcUrl.toString();
                     node.gatewayUrl = gatewayUrl.toString();
                     node.kuboVersion = version;
+                    node.region = region;
+                    node.zone = zone;
+                    node.capacityBytes = capacity;
+                    node.tags = tags;
                     node.updatedAt = now;
                     return node.<KuboNode>persist()
                             .call(saved -> outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, registered(saved, identity))));
                 });
+    }
+
+    private static <T> T keep(boolean keepUnset, T given, T current) {
+        return keepUnset && given == null ? current : given;
     }
 
     private static KuboNode newNode(String id, OffsetDateTime now) {
@@ -106,7 +147,7 @@ public class NodeRegistry {
 
     private static NodeRegistered registered(KuboNode node, IdInfo identity) {
         return new NodeRegistered(node.id, node.peerId, node.rpcUrl, node.gatewayUrl, identity.addresses(),
-                node.kuboVersion, node.state);
+                node.kuboVersion, node.state, node.region, node.zone, node.capacityBytes, node.tags);
     }
 
     /** "kubo/0.43.1/desktop" → "0.43.1"; anything else is kept as the node said it. */
