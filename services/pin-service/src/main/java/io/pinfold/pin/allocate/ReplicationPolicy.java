@@ -4,6 +4,7 @@ import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.events.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operator's replication rules: the factor a pin gets when nothing else says (pinfold.replication.min/max), and
@@ -34,6 +35,42 @@ public final class ReplicationPolicy {
 
     public int cap() {
         return cap;
+    }
+
+    /** Keys of a pin's {@code meta} that override its replication factor, as whole numbers in text. */
+    public static final String META_MIN = "replicationMin";
+    public static final String META_MAX = "replicationMax";
+
+    /**
+     * The factor for a pin whose {@code meta} may carry {@value #META_MIN} and/or {@value #META_MAX}.
+     *
+     * @throws InvalidEventException naming {@code meta.replicationMin}/{@code meta.replicationMax} and the reason
+     */
+    public ReplicationFactor resolveFromMeta(ReplicationFactor fallback, Map<String, String> meta) {
+        List<Violation> problems = new ArrayList<>();
+        Integer min = number(meta, META_MIN, problems);
+        Integer max = number(meta, META_MAX, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(problems);
+        }
+        try {
+            return resolve(fallback, min, max);
+        } catch (InvalidEventException e) {
+            throw e.under("meta");
+        }
+    }
+
+    private static Integer number(Map<String, String> meta, String key, List<Violation> problems) {
+        String text = meta == null ? null : meta.get(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            problems.add(new Violation("meta." + key, "must be a whole number, was " + Violation.quote(text)));
+            return null;
+        }
     }
 
     /**

@@ -37,6 +37,19 @@ class ReplicationPolicyTest {
     }
 
     @Test
+    void aPinsMetaOverridesTheFactorAndBadValuesNameTheMetaKey() {
+        assertThat(policy.resolveFromMeta(policy.defaultFactor(), java.util.Map.of("replicationMin", "2", "app", "x")))
+                .isEqualTo(new ReplicationFactor(2, 2));
+        assertThat(policy.resolveFromMeta(policy.defaultFactor(), java.util.Map.of())).isEqualTo(policy.defaultFactor());
+        assertThat(policy.resolveFromMeta(policy.defaultFactor(), null)).isEqualTo(policy.defaultFactor());
+        assertThatThrownBy(() -> policy.resolveFromMeta(policy.defaultFactor(), java.util.Map.of("replicationMax", "two")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("meta.replicationMax: must be a whole number, was 'two'");
+        assertThatThrownBy(() -> policy.resolveFromMeta(policy.defaultFactor(), java.util.Map.of("replicationMax", "9")))
+                .hasMessage("meta.replicationMax: must be between 1 and 5, was 9");
+    }
+
+    @Test
     void configurationThatDoesNotFitTogetherNamesItsKeys() {
         assertThatThrownBy(() -> new ReplicationPolicy(3, 2, 2))
                 .isInstanceOf(IllegalArgumentException.class)
