@@ -8,7 +8,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 /** A Kubo data node in the registry, identified by the operator's name for it. */
 @Entity
@@ -40,9 +39,9 @@ public class KuboNode extends PanacheEntityBase {
     @Column(name = "capacity_bytes")
     public Long capacityBytes;
 
-    @Convert(converter = NodeTagsColumn.class)
+    /** See {@link NodeTags}: "k1=v1,k2=v2", sorted by key, "" for none. */
     @Column(nullable = false)
-    public Map<String, String> tags = Map.of();
+    public String tags = "";
 
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -105,8 +104,7 @@ public class NodeRegistry {
                     String region = keep(keepUnset, registration.region(), node.region);
                     String zone = keep(keepUnset, registration.zone(), node.zone);
                     Long capacity = keep(keepUnset, registration.capacityBytes(), node.capacityBytes);
-                    Map<String, String> tags = keepUnset && registration.tags() == null ? node.tags
-                            : registration.tags() == null ? Map.of() : Map.copyOf(registration.tags());
+                    String tags = keepUnset && registration.tags() == null ? node.tags : NodeTags.format(registration.tags());
                     boolean changed = existing == null
                             || !Objects.equals(node.peerId, identity.peerId())
                             || !Objects.equals(node.rpcUrl, rpcUrl.toString())
@@ -147,7 +145,7 @@ public class NodeRegistry {
 
     private static NodeRegistered registered(KuboNode node, IdInfo identity) {
         return new NodeRegistered(node.id, node.peerId, node.rpcUrl, node.gatewayUrl, identity.addresses(),
-                node.kuboVersion, node.state, node.region, node.zone, node.capacityBytes, node.tags);
+                node.kuboVersion, node.state, node.region, node.zone, node.capacityBytes, NodeTags.parse(node.tags));
     }
 
     /** "kubo/0.43.1/desktop" → "0.43.1"; anything else is kept as the node said it. */

@@ -20,6 +20,6 @@ public record NodeView(
 
     static NodeView of(KuboNode node) {
         return new NodeView(node.id, node.peerId, node.rpcUrl, node.gatewayUrl, node.state, node.kuboVersion,
-                node.region, node.zone, node.capacityBytes, node.tags, node.registeredAt, node.updatedAt);
+                node.region, node.zone, node.capacityBytes, NodeTags.parse(node.tags), node.registeredAt, node.updatedAt);
     }
 }

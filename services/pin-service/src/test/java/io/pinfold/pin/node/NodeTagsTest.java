@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class NodeTagsColumnTest {
-    private final NodeTagsColumn column = new NodeTagsColumn();
+class NodeTagsTest {
 
     @Test
     void tagsRoundTripAndEqualSetsGiveEqualColumns() {
@@ -16,11 +15,11 @@ class NodeTagsColumnTest {
         tags.put("disk", "ssd");
         tags.put("rack", "r1.a_b-c");
 
-        String stored = column.convertToDatabaseColumn(tags);
+        String stored = NodeTags.format(tags);
 
         assertThat(stored).isEqualTo("disk=ssd,rack=r1.a_b-c,tier=");
-        assertThat(column.convertToEntityAttribute(stored)).isEqualTo(tags);
-        assertThat(column.convertToDatabaseColumn(Map.of())).isEmpty();
-        assertThat(column.convertToEntityAttribute("")).isEmpty();
+        assertThat(NodeTags.parse(stored)).isEqualTo(tags);
+        assertThat(NodeTags.format(Map.of())).isEmpty();
+        assertThat(NodeTags.parse("")).isEmpty();
     }
 }

@@ -1,19 +1,19 @@
 package io.pinfold.pin.node;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Stores a node's tags as "k1=v1,k2=v2" sorted by key: the tag syntax (Kubernetes labels) allows neither ',' nor
- * '=', so the text is unambiguous, and sorting makes equal tag sets equal columns.
+ * A node's tags as stored: "k1=v1,k2=v2" sorted by key. The tag syntax (Kubernetes labels) allows neither ',' nor
+ * '=', so the text is unambiguous, and sorting makes equal tag sets equal columns. Plain text rather than a JSON or
+ * array column keeps the entity a set of basic values Hibernate Reactive maps without special types.
  */
-@Converter
-public class NodeTagsColumn implements AttributeConverter<Map<String, String>, String> {
-    @Override
-    public String convertToDatabaseColumn(Map<String, String> tags) {
+final class NodeTags {
+    private NodeTags() {
+    }
+
+    static String format(Map<String, String> tags) {
         if (tags == null || tags.isEmpty()) {
             return "";
         }
@@ -21,8 +21,7 @@ public class NodeTagsColumn implements AttributeConverter<Map<String, String>, S
                 .collect(Collectors.joining(","));
     }
 
-    @Override
-    public Map<String, String> convertToEntityAttribute(String column) {
+    static Map<String, String> parse(String column) {
         Map<String, String> tags = new TreeMap<>();
         if (column != null && !column.isEmpty()) {
             for (String pair : column.split(",")) {
