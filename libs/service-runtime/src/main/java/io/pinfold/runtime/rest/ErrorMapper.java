@@ -2,6 +2,7 @@ package io.pinfold.runtime.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -38,6 +39,12 @@ public class ErrorMapper {
                 .collect(Collectors.joining("."));
         String problem = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage().lines().findFirst().orElse("invalid value");
         return respond(400, "BAD_REQUEST", (field.isEmpty() ? "body" : field) + ": " + problem);
+    }
+
+    /** Quarkus REST has its own mapper for this subtype (a value of the wrong type), answering without a body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
