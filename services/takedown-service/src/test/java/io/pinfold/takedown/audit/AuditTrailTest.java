@@ -64,15 +64,16 @@ class AuditTrailTest {
 
     @Test
     void appendedRecordsVerifyAndTheHeadIsTheLastHash() {
+        // 7 = the test profile's verify page size: the walk reads one full page, then an empty one.
         AuditRecord last = null;
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 7; i++) {
             last = append(entry("notice-" + i, "reason " + i));
         }
-        assertThat(last.seq).isEqualTo(5);
+        assertThat(last.seq).isEqualTo(7);
 
         given().get("/audit/verify").then().statusCode(200)
                 .body("verified", equalTo(true))
-                .body("records", equalTo(5))
+                .body("records", equalTo(7))
                 .body("head", equalTo(HexFormat.of().formatHex(last.hash)))
                 .body("brokenAt", nullValue());
 
@@ -82,8 +83,11 @@ class AuditTrailTest {
                 .body("records[0].action", equalTo("notice.received"))
                 .body("records[0].details.cid", equalTo("bafkreiexample"))
                 .body("next", equalTo(2));
-        given().get("/audit?after=4&limit=2").then().statusCode(200)
-                .body("records.seq", equalTo(List.of(5)))
+        given().get("/audit?after=5&limit=2").then().statusCode(200)
+                .body("records.seq", equalTo(List.of(6, 7)))
+                .body("next", equalTo(7));
+        given().get("/audit?after=6&limit=2").then().statusCode(200)
+                .body("records.seq", equalTo(List.of(7)))
                 .body("records[0].hash", equalTo(HexFormat.of().formatHex(last.hash)))
                 .body("next", nullValue());
 
