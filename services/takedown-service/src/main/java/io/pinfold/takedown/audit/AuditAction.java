@@ -1,0 +1,22 @@
+package io.pinfold.takedown.audit;
+
+/** The kinds of action the audit trail records; {@link #code()} is what is stored and hashed. */
+public enum AuditAction {
+    NOTICE_RECEIVED("notice.received"),
+    NOTICE_DECIDED("notice.decided"),
+    COUNTER_NOTICE_RECEIVED("counter-notice.received"),
+    NOTICE_RESTORED("notice.restored"),
+    NOTICE_UPHELD("notice.upheld"),
+    DENYLIST_IMPORTED("denylist.imported"),
+    DENYLIST_ENTRY_EDITED("denylist.entry-edited");
+
+    private final String code;
+
+    AuditAction(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
