@@ -13,7 +13,7 @@ public record TokenView(
         @Schema(example = "ci uploads") String label,
         @Schema(example = "2026-12-02T10:00:00Z") OffsetDateTime createdAt,
         @Schema(example = "2027-06-30T00:00:00Z") OffsetDateTime expiresAt,
-        @Schema(example = "null") OffsetDateTime revokedAt) {
+        @Schema(description = "When the token was revoked; null while it works") OffsetDateTime revokedAt) {
 
     static TokenView of(ApiToken token) {
         return new TokenView(token.id, token.tenantId, token.role, token.label, token.createdAt, token.expiresAt, token.revokedAt);

@@ -18,7 +18,9 @@ import io.pinfold.testsupport.quarkus.KuboTestResource;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import io.restassured.response.ValidatableResponse;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +33,25 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KuboTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_test"))
 class AccessTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    @Test
+    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheAdminEndpoints() {
+        managementCall().get("/q/openapi").then().statusCode(200)
+                .body(containsString("securitySchemes"))
+                .body(containsString("scheme: bearer"))
+                .body(containsString("/admin/tenants/{id}/tokens"))
+                .body(containsString("/tenant:"));
+    }
+
+    @Test
+    void adminChangesAreCountedAndNeedNoTokenToBeRead() {
+        createTenant(unique("counted"));
+        managementCall().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pinfold_admin_changes_total{change=\"tenant.created\""));
+    }
 
     @Test
     void noTokenIs401InTheErrorShapeWithABearerChallenge() {
@@ -143,6 +164,10 @@ class AccessTest {
         operator().delete("/admin/tokens/" + ghost).then().statusCode(404);
         operator().body("{\"label\":\" \"}").post("/admin/tenants/" + createTenant(unique("label")) + "/tokens").then().statusCode(400)
                 .body("error.details", equalTo("label: is required"));
+    }
+
+    private io.restassured.specification.RequestSpecification managementCall() {
+        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
     }
 
     private static ValidatableResponse unauthorized(io.restassured.response.Response response) {
