@@ -21,10 +21,11 @@ public class QuotaCheck {
             if (tenant == null) {
                 throw RequestRejected.notFound("no tenant with id '" + tenantId + "'");
             }
-            if (tenant.quotaPins != null && tenant.usedPins + extraPins > tenant.quotaPins) {
+            // Compared with the headroom left, so byte counts near Long.MAX_VALUE cannot overflow a sum.
+            if (tenant.quotaPins != null && extraPins > tenant.quotaPins - tenant.usedPins) {
                 throw exceeded("pins", tenant.name, tenant.quotaPins, tenant.usedPins, extraPins);
             }
-            if (tenant.quotaBytes != null && tenant.usedBytes + extraBytes > tenant.quotaBytes) {
+            if (tenant.quotaBytes != null && extraBytes > tenant.quotaBytes - tenant.usedBytes) {
                 throw exceeded("bytes", tenant.name, tenant.quotaBytes, tenant.usedBytes, extraBytes);
             }
             return tenant;

@@ -39,7 +39,8 @@ class GeneratedAdminTokenTest {
     public static class NoConfiguredToken implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pinfold.admin.token", "", "pinfold.admin.token-file", FILE.toString());
+            // Both keys: the %test value of application.properties would otherwise still apply. Empty means unset.
+            return Map.of("pinfold.admin.token", "", "%test.pinfold.admin.token", "", "pinfold.admin.token-file", FILE.toString());
         }
     }
 
