@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -21,6 +22,7 @@ public class BearerIdentityProvider implements IdentityProvider<BearerTokenReque
     private final Instance<TokenDirectory> directory;
     private final Clock clock;
 
+    @Inject
     public BearerIdentityProvider(Instance<TokenDirectory> directory) {
         this(directory, Clock.systemUTC());
     }
