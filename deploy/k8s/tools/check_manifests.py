@@ -27,7 +27,7 @@ PROFILES = {
     "base": {"service_replicas": 2, "edge_service_type": "LoadBalancer", "external_secrets": set(), "production": False},
     "dev": {"service_replicas": 1, "edge_service_type": "ClusterIP", "external_secrets": set(), "production": False},
     "production": {"service_replicas": 2, "edge_service_type": "LoadBalancer",
-                   "external_secrets": {"pinfold-postgres", "grafana-admin"}, "production": True},
+                   "external_secrets": {"pinfold-postgres", "grafana-admin", "pinfold-pin-admin"}, "production": True},
 }
 # Metric families the services expose (read off their /q/metrics) or Strimzi's Kafka Exporter does.
 KNOWN_METRICS = {

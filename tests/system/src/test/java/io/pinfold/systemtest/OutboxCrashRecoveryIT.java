@@ -88,7 +88,7 @@ class OutboxCrashRecoveryIT {
         KuboNode kubo = system.kubo().first();
         RelayHold hold = restartHeldOff();
 
-        JsonHttp.Answer answer = http.post(pin.baseUrl() + "/nodes",
+        JsonHttp.Answer answer = http.withBearer(system.adminToken()).post(pin.baseUrl() + "/nodes",
                 Map.of("id", nodeId, "rpcUrl", kubo.rpc(), "gatewayUrl", kubo.gateway()));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat(pin.kill()).as("exit code of pin-service after SIGKILL").isEqualTo(128 + 9);

@@ -39,6 +39,8 @@ public final class PinfoldSystem implements AutoCloseable {
     private static final String GATEWAYS_CHECK = "Kubo gateways";
 
     private final String runId;
+    /** pin-service's admin token for this run (PINFOLD_PIN_ADMIN_TOKEN): /nodes and /admin need it. */
+    private final String adminToken = randomToken();
     private final KafkaBroker kafka;
     private final Postgres postgres;
     private final KuboNodes kubo;
@@ -97,6 +99,16 @@ public final class PinfoldSystem implements AutoCloseable {
 
     public String runId() {
         return runId;
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "pf_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public String adminToken() {
+        return adminToken;
     }
 
     public ServiceProcess process(PinfoldService service) {
@@ -167,7 +179,8 @@ public final class PinfoldSystem implements AutoCloseable {
             });
             switch (service) {
                 // Empty, not unset: unset would fall back to the defaults of application.properties.
-                case PIN -> builder.systemProperty("pinfold.kubo.rpc-urls", "").systemProperty("pinfold.kubo.gateway-urls", "");
+                case PIN -> builder.systemProperty("pinfold.kubo.rpc-urls", "").systemProperty("pinfold.kubo.gateway-urls", "")
+                        .env("PINFOLD_PIN_ADMIN_TOKEN", adminToken);
                 case GC -> builder.env("PINFOLD_KUBO_RPC_URLS", rpcUrls);
                 default -> {
                 }

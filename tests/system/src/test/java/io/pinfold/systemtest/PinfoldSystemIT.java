@@ -60,12 +60,17 @@ class PinfoldSystemIT {
     private static String firstNodeId;
     private static JsonHttp.Answer firstRegistration;
 
+    /** pin-service's /nodes needs the operator's token. */
+    private static JsonHttp operator() {
+        return http.withBearer(system.adminToken());
+    }
+
     @BeforeAll
     static void startSystemAndRegisterTheFirstNode() {
         system = PinfoldSystem.start(logDirectory());
         edgeBeforeAnyNode = edge().health("/q/health/ready");
         firstNodeId = "st-" + system.runId() + "-a";
-        firstRegistration = http.post(pin().baseUrl() + "/nodes", registration(firstNodeId, system.kubo().first()));
+        firstRegistration = operator().post(pin().baseUrl() + "/nodes", registration(firstNodeId, system.kubo().first()));
     }
 
     @AfterAll
@@ -208,7 +213,7 @@ class PinfoldSystemIT {
         pin.start();
         pin.awaitReady(PinfoldSystem.START_TIMEOUT);
 
-        JsonHttp.Answer answer = http.post(pin.baseUrl() + "/nodes", registration(nodeId, kubo));
+        JsonHttp.Answer answer = operator().post(pin.baseUrl() + "/nodes", registration(nodeId, kubo));
         int exitCode = pin.kill();
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         assertThat(exitCode).as("exit code of pin-service after SIGKILL").isEqualTo(128 + 9);
@@ -243,7 +248,7 @@ class PinfoldSystemIT {
         assertThat(count(system.database(PinfoldService.GC),
                 "SELECT count(*) FROM inbox_event WHERE event_id = ?", eventIds.get(0))).isEqualTo(1);
 
-        List<String> registry = StreamSupport.stream(http.get(pin.baseUrl() + "/nodes").json().spliterator(), false)
+        List<String> registry = StreamSupport.stream(operator().get(pin.baseUrl() + "/nodes").json().spliterator(), false)
                 .map(node -> node.path("id").asText()).toList();
         assertThat(registry).as("pin-service's registry after the restart").contains(firstNodeId, nodeId);
 

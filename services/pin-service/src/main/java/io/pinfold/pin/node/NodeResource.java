@@ -1,6 +1,9 @@
 package io.pinfold.pin.node;
 
+import io.pinfold.pin.tenant.AdminResource;
+import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,10 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/nodes")
+@RolesAllowed(Roles.OPERATOR)
+@SecurityRequirement(name = AdminResource.BEARER)
+@APIResponse(responseCode = "401", description = "No token, or an unknown, revoked or expired one", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "The token is not an operator's", content = @Content(schema = @Schema(implementation = ApiError.class)))
 @Tag(name = "Nodes", description = "Registry of the Kubo data nodes Pinfold manages")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.pinfold.pin.tenant.AdminAccess;
 import io.pinfold.testsupport.kafka.TopicProbe;
 import io.pinfold.testsupport.kubo.KuboNode;
 import io.pinfold.testsupport.kubo.KuboNodes;
@@ -40,7 +41,7 @@ class NodeRegistryTest {
     @Test
     void configuredNodesAreRegisteredWithTheirPeerIdsAndAnnounced() {
         KuboNode first = KuboNodes.shared().first();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/nodes/kubo-1")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> operator().when().get("/nodes/kubo-1")
                 .then().statusCode(200)
                 .body("peerId", equalTo(first.peerId()))
                 .body("rpcUrl", equalTo(first.rpc()))
@@ -65,8 +66,8 @@ class NodeRegistryTest {
     @Test
     void registeringANodeUnderASecondNameIsAConflict() {
         KuboNode second = KuboNodes.shared().second();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/nodes/kubo-2").then().statusCode(200));
-        given().contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> operator().get("/nodes/kubo-2").then().statusCode(200));
+        operator().contentType(ContentType.JSON)
                 .body("{\"id\":\"other-name\",\"rpcUrl\":\"" + second.rpc() + "\",\"gatewayUrl\":\"" + second.gateway() + "\"}")
                 .when().post("/nodes")
                 .then().statusCode(409)
@@ -77,9 +78,9 @@ class NodeRegistryTest {
     @Test
     void reRegisteringAnUnchangedNodePublishesNothingNew() {
         KuboNode first = KuboNodes.shared().first();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/nodes/kubo-1").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> operator().get("/nodes/kubo-1").then().statusCode(200));
         int before = TopicProbe.shared().await("pinfold.nodes", record -> "kubo-1".equals(record.key()), Duration.ofSeconds(10)).size();
-        given().contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"id\":\"kubo-1\",\"rpcUrl\":\"" + first.rpc() + "\",\"gatewayUrl\":\"" + first.gateway() + "\"}")
                 .when().post("/nodes")
                 .then().statusCode(201).body("id", equalTo("kubo-1"));
@@ -89,7 +90,7 @@ class NodeRegistryTest {
 
     @Test
     void badFieldsAreNamedInTheError() {
-        given().contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"id\":\"Bad Name\",\"rpcUrl\":\"ftp://x\",\"gatewayUrl\":\"\"}")
                 .when().post("/nodes")
                 .then().statusCode(400)
@@ -97,18 +98,18 @@ class NodeRegistryTest {
                 .body("error.details", containsString("id: must be a DNS label"))
                 .body("error.details", containsString("gatewayUrl: must not be blank"));
 
-        given().contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"id\":\"x1\",\"rpcUrl\":\"ftp://x\",\"gatewayUrl\":\"http://127.0.0.1:1\"}")
                 .when().post("/nodes")
                 .then().statusCode(400)
                 .body("error.details", equalTo("rpcUrl: must be an http or https URL, got 'ftp://x'"));
 
-        given().contentType(ContentType.JSON).body("{\"id\": 12,")
+        operator().contentType(ContentType.JSON).body("{\"id\": 12,")
                 .when().post("/nodes")
                 .then().statusCode(400)
                 .body("error.details", containsString("not valid JSON"));
 
-        given().contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .when().post("/nodes")
                 .then().statusCode(400)
                 .body("error.details", containsString("request body is required"));
@@ -116,12 +117,12 @@ class NodeRegistryTest {
 
     @Test
     void aNodeThatDoesNotAnswerIsRefusedWithItsUrl() {
-        given().contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"id\":\"ghost\",\"rpcUrl\":\"http://127.0.0.1:9\",\"gatewayUrl\":\"http://127.0.0.1:9\"}")
                 .when().post("/nodes")
                 .then().statusCode(422)
                 .body("error.details", containsString("rpcUrl: the Kubo node at http://127.0.0.1:9 did not answer"));
-        given().get("/nodes/ghost").then().statusCode(404).body("error.details", equalTo("no node with id 'ghost'"));
+        operator().get("/nodes/ghost").then().statusCode(404).body("error.details", equalTo("no node with id 'ghost'"));
     }
 
     @Test
@@ -139,6 +140,11 @@ class NodeRegistryTest {
     void serviceDocumentsItselfAndExportsMetrics() {
         management().get("/q/openapi").then().statusCode(200).body(containsString("/nodes"));
         management().get("/q/metrics").then().statusCode(200).body(containsString("pinfold_outbox_published"));
+    }
+
+    /** /nodes needs the operator's token; the test profile configures a known one. */
+    private static RequestSpecification operator() {
+        return given().auth().oauth2(AdminAccess.TOKEN);
     }
 
     private RequestSpecification management() {

@@ -18,6 +18,20 @@ public final class JsonHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String bearerToken;
+
+    public JsonHttp() {
+        this(null);
+    }
+
+    private JsonHttp(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same calls, sent with 'Authorization: Bearer <token>' (the token never appears in an answer's text). */
+    public JsonHttp withBearer(String token) {
+        return new JsonHttp(token);
+    }
 
     /** Status and body of one answer. */
     public record Answer(String method, String url, int status, String body) {
@@ -66,7 +80,11 @@ public final class JsonHttp {
     }
 
     private Answer send(HttpRequest.Builder builder, String accept) {
-        HttpRequest request = builder.timeout(TIMEOUT).header("Accept", accept).build();
+        builder.timeout(TIMEOUT).header("Accept", accept);
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(request.method(), request.uri().toString(), response.statusCode(), response.body());
