@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinfold.events.node.NodeState;
 import io.pinfold.pin.allocate.NodeCandidate;
+import io.pinfold.pin.tenant.AdminAccess;
 import io.pinfold.testsupport.kafka.TopicProbe;
 import io.pinfold.testsupport.kubo.KuboNode;
 import io.pinfold.testsupport.kubo.KuboNodes;
@@ -51,11 +52,11 @@ class NodePlacementTest {
     @Test
     void placementIsStoredAnnouncedAndSeenByTheAllocator() throws Throwable {
         KuboNode second = KuboNodes.shared().second();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/nodes/kubo-2").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(AdminAccess.TOKEN).get("/nodes/kubo-2").then().statusCode(200));
         // A fresh tag each run, so the registration is a change (and announced) even on a database kept from before.
         String run = "r" + UUID.randomUUID().toString().substring(0, 8);
 
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(AdminAccess.TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("id", "kubo-2", "rpcUrl", second.rpc(), "gatewayUrl", second.gateway(), "region", "eu-west-1",
                         "zone", "eu-west-1b", "capacityBytes", 5_000_000_000L, "tags", Map.of("disk", "ssd", "run", run)))
                 .when().post("/nodes")
@@ -64,7 +65,7 @@ class NodePlacementTest {
                 .body("zone", equalTo("eu-west-1b"))
                 .body("capacityBytes", equalTo(5_000_000_000L))
                 .body("tags.disk", equalTo("ssd"));
-        given().get("/nodes/kubo-2").then().statusCode(200)
+        given().auth().oauth2(AdminAccess.TOKEN).get("/nodes/kubo-2").then().statusCode(200)
                 .body("zone", equalTo("eu-west-1b"))
                 .body("capacityBytes", equalTo(5_000_000_000L))
                 .body("tags.run", equalTo(run));
@@ -105,20 +106,20 @@ class NodePlacementTest {
             "\"tags\":{\"disk\":\"s s d\"}|tags.disk: must be at most 63 letters",
     })
     void aBadFieldIsRefusedByName(String field, String error) {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(AdminAccess.TOKEN).contentType(ContentType.JSON)
                 .body("{\"id\":\"placement-bad\",\"rpcUrl\":\"http://127.0.0.1:15002\",\"gatewayUrl\":\"http://127.0.0.1:18081\","
                         + field + "}")
                 .when().post("/nodes")
                 .then().statusCode(400)
                 .body("error.reason", equalTo("BAD_REQUEST"))
                 .body("error.details", containsString(error));
-        given().get("/nodes/placement-bad").then().statusCode(404);
+        given().auth().oauth2(AdminAccess.TOKEN).get("/nodes/placement-bad").then().statusCode(404);
     }
 
     @Test
     void tooManyTagsAreRefused() {
         String tags = IntStream.rangeClosed(1, 17).mapToObj(i -> "\"t" + i + "\":\"v\"").collect(Collectors.joining(","));
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(AdminAccess.TOKEN).contentType(ContentType.JSON)
                 .body("{\"id\":\"placement-bad\",\"rpcUrl\":\"http://127.0.0.1:15002\",\"gatewayUrl\":\"http://127.0.0.1:18081\","
                         + "\"tags\":{" + tags + "}}")
                 .when().post("/nodes")
@@ -128,7 +129,7 @@ class NodePlacementTest {
 
     @Test
     void everyBadFieldIsNamedInOneAnswer() {
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(AdminAccess.TOKEN).contentType(ContentType.JSON)
                 .body("{\"id\":\"placement-bad\",\"rpcUrl\":\"http://u:p@127.0.0.1:15002\",\"gatewayUrl\":\"http://127.0.0.1:0\","
                         + "\"zone\":\"Zone A\",\"capacityBytes\":-5}")
                 .when().post("/nodes")

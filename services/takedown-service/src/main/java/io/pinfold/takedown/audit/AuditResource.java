@@ -13,11 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.pinfold.runtime.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-// Reads private data (who complained about what): operator and reviewer tokens only, once the shared
-// bearer-token piece (io.pinfold.runtime.access) is merged; see services/takedown-service/README.md.
+// Reads private data (who complained about what): operator and reviewer tokens only.
 @Path("/audit")
+@RolesAllowed({Roles.OPERATOR, Roles.REVIEWER})
 @Tag(name = "Audit", description = "The append-only, hash-chained audit trail of takedown actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

@@ -71,22 +71,22 @@ class AuditTrailTest {
         }
         assertThat(last.seq).isEqualTo(7);
 
-        given().get("/audit/verify").then().statusCode(200)
+        operator().get("/audit/verify").then().statusCode(200)
                 .body("verified", equalTo(true))
                 .body("records", equalTo(7))
                 .body("head", equalTo(HexFormat.of().formatHex(last.hash)))
                 .body("brokenAt", nullValue());
 
-        given().get("/audit?limit=2").then().statusCode(200)
+        operator().get("/audit?limit=2").then().statusCode(200)
                 .body("records.seq", equalTo(List.of(1, 2)))
                 .body("records[0].prevHash", equalTo("0".repeat(64)))
                 .body("records[0].action", equalTo("notice.received"))
                 .body("records[0].details.cid", equalTo("bafkreiexample"))
                 .body("next", equalTo(2));
-        given().get("/audit?after=5&limit=2").then().statusCode(200)
+        operator().get("/audit?after=5&limit=2").then().statusCode(200)
                 .body("records.seq", equalTo(List.of(6, 7)))
                 .body("next", equalTo(7));
-        given().get("/audit?after=6&limit=2").then().statusCode(200)
+        operator().get("/audit?after=6&limit=2").then().statusCode(200)
                 .body("records.seq", equalTo(List.of(7)))
                 .body("records[0].hash", equalTo(HexFormat.of().formatHex(last.hash)))
                 .body("next", nullValue());
@@ -98,7 +98,7 @@ class AuditTrailTest {
 
     @Test
     void anEmptyTrailVerifiesWithTheGenesisHead() {
-        given().get("/audit/verify").then().statusCode(200)
+        operator().get("/audit/verify").then().statusCode(200)
                 .body("verified", equalTo(true)).body("records", equalTo(0)).body("head", equalTo("0".repeat(64)));
     }
 
@@ -110,7 +110,7 @@ class AuditTrailTest {
         assertRefused("UPDATE audit_record SET reason = 'rewritten' WHERE seq = 1", "UPDATE");
         assertRefused("DELETE FROM audit_record WHERE seq = 2", "DELETE");
         assertRefused("TRUNCATE audit_record", "TRUNCATE");
-        given().get("/audit/verify").then().body("verified", equalTo(true)).body("records", equalTo(2));
+        operator().get("/audit/verify").then().body("verified", equalTo(true)).body("records", equalTo(2));
     }
 
     @Test
@@ -118,7 +118,7 @@ class AuditTrailTest {
         appendFive();
         asOwnerWithoutTriggers("UPDATE audit_record SET reason = 'nothing to see here' WHERE seq = 3");
 
-        given().get("/audit/verify").then().statusCode(200)
+        operator().get("/audit/verify").then().statusCode(200)
                 .body("verified", equalTo(false))
                 .body("brokenAt", equalTo(3))
                 .body("records", equalTo(3))
@@ -133,7 +133,7 @@ class AuditTrailTest {
         appendFive();
         asOwnerWithoutTriggers("UPDATE audit_record SET details = jsonb_set(details, '{cid}', '\"bafkreiother\"') WHERE seq = 4");
 
-        given().get("/audit/verify").then().body("verified", equalTo(false)).body("brokenAt", equalTo(4))
+        operator().get("/audit/verify").then().body("verified", equalTo(false)).body("brokenAt", equalTo(4))
                 .body("problem", equalTo("hash mismatch"));
     }
 
@@ -142,7 +142,7 @@ class AuditTrailTest {
         appendFive();
         asOwnerWithoutTriggers("DELETE FROM audit_record WHERE seq = 3");
 
-        given().get("/audit/verify").then()
+        operator().get("/audit/verify").then()
                 .body("verified", equalTo(false))
                 .body("brokenAt", equalTo(4))
                 .body("problem", equalTo("gap before seq 4"));
@@ -154,7 +154,7 @@ class AuditTrailTest {
         asOwnerWithoutTriggers("UPDATE audit_record a SET prev_hash = b.prev_hash FROM audit_record b "
                 + "WHERE (a.seq, b.seq) IN ((2, 4), (4, 2))");
 
-        given().get("/audit/verify").then()
+        operator().get("/audit/verify").then()
                 .body("verified", equalTo(false))
                 .body("brokenAt", equalTo(2))
                 .body("problem", equalTo("prev_hash does not match seq 1"));
@@ -170,8 +170,8 @@ class AuditTrailTest {
         AuditRecord next = append(entry("notice-3", "kept too"));
 
         assertThat(next.seq).isEqualTo(2);
-        given().get("/audit/verify").then().body("verified", equalTo(true)).body("records", equalTo(2));
-        given().get("/audit").then().body("records.subject", equalTo(List.of("notice-1", "notice-3")));
+        operator().get("/audit/verify").then().body("verified", equalTo(true)).body("records", equalTo(2));
+        operator().get("/audit").then().body("records.subject", equalTo(List.of("notice-1", "notice-3")));
     }
 
     @Test
@@ -207,7 +207,7 @@ class AuditTrailTest {
             pool.shutdownNow();
         }
 
-        given().get("/audit/verify").then().body("verified", equalTo(true)).body("records", equalTo(appenders * each));
+        operator().get("/audit/verify").then().body("verified", equalTo(true)).body("records", equalTo(appenders * each));
         assertThat(longs("SELECT seq FROM audit_record ORDER BY seq"))
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, appenders * each).boxed().toList());
         assertThat(longs("SELECT count(DISTINCT prev_hash) FROM audit_record")).containsExactly((long) appenders * each);
@@ -253,16 +253,16 @@ class AuditTrailTest {
 
     @Test
     void badPagingParametersAreRefusedNamingTheField() {
-        given().get("/audit?after=-1").then().statusCode(400)
+        operator().get("/audit?after=-1").then().statusCode(400)
                 .body("error.reason", equalTo("BAD_REQUEST"))
                 .body("error.details", containsString("after: must be between 0 and"));
-        given().get("/audit?after=abc").then().statusCode(400)
+        operator().get("/audit?after=abc").then().statusCode(400)
                 .body("error.details", equalTo("after: must be a whole number, got 'abc'"));
-        given().get("/audit?limit=0").then().statusCode(400)
+        operator().get("/audit?limit=0").then().statusCode(400)
                 .body("error.details", equalTo("limit: must be between 1 and 1000, got 0"));
-        given().get("/audit?limit=5000").then().statusCode(400)
+        operator().get("/audit?limit=5000").then().statusCode(400)
                 .body("error.details", equalTo("limit: must be between 1 and 1000, got 5000"));
-        given().get("/audit").then().statusCode(200).body("records", hasSize(0));
+        operator().get("/audit").then().statusCode(200).body("records", hasSize(0));
     }
 
     @Test
@@ -355,5 +355,20 @@ class AuditTrailTest {
 
     private io.restassured.specification.RequestSpecification management() {
         return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+    }
+
+    /** /audit reads private data: the test profile configures a known operator token. */
+    private static io.restassured.specification.RequestSpecification operator() {
+        return given().auth().oauth2("pf_test-admin-token-for-takedown-service-tests");
+    }
+
+    @Test
+    void theTrailIsReadOnlyWithAnOperatorToken() {
+        given().get("/audit/verify").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("error.reason", equalTo("UNAUTHORIZED"));
+        given().get("/audit").then().statusCode(401).body("error.reason", equalTo("UNAUTHORIZED"));
+        given().auth().oauth2("pf_not-the-operator-token-at-all").get("/audit").then().statusCode(401);
+        operator().get("/audit/verify").then().statusCode(200);
     }
 }
