@@ -81,7 +81,8 @@ public final class DenylistBench {
                         "-D" + BenchLists.ENTRIES + "=" + System.getProperty(BenchLists.ENTRIES, "1000000"))
                 .shouldFailOnError(true);
         if (log != null) {
-            options.output(log);
+            // one file per class: JMH truncates its output file on every run
+            options.output(log.replace(".log", "-" + benchmark.getSimpleName() + ".log"));
         }
         return options;
     }
