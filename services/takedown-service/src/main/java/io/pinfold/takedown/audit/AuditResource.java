@@ -1,7 +1,9 @@
 package io.pinfold.takedown.audit;
 
+import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,20 +11,27 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import io.pinfold.runtime.access.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 // Reads private data (who complained about what): operator and reviewer tokens only.
 @Path("/audit")
 @RolesAllowed({Roles.OPERATOR, Roles.REVIEWER})
+@SecurityScheme(securitySchemeName = AuditResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An operator or reviewer token: Authorization: Bearer pf_…")
+@SecurityRequirement(name = AuditResource.BEARER)
+@APIResponse(responseCode = "401", description = "No token, or an unknown one", content = @Content(schema = @Schema(implementation = ApiError.class)))
+@APIResponse(responseCode = "403", description = "A token without the operator or reviewer role", content = @Content(schema = @Schema(implementation = ApiError.class)))
 @Tag(name = "Audit", description = "The append-only, hash-chained audit trail of takedown actions")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
+    static final String BEARER = "bearer";
     private final AuditReader reader;
     private final AuditVerifier verifier;
 

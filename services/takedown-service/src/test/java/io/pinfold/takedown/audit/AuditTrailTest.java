@@ -370,5 +370,7 @@ class AuditTrailTest {
         given().get("/audit").then().statusCode(401).body("error.reason", equalTo("UNAUTHORIZED"));
         given().auth().oauth2("pf_not-the-operator-token-at-all").get("/audit").then().statusCode(401);
         operator().get("/audit/verify").then().statusCode(200);
+        management().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("securitySchemes"), org.hamcrest.Matchers.containsString("No token, or an unknown one"));
     }
 }
