@@ -67,6 +67,6 @@ class TakedownServiceReadinessTest {
     }
 
     private RequestSpecification management() {
-        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 }

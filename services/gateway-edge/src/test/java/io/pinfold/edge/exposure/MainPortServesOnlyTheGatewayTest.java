@@ -49,6 +49,6 @@ class MainPortServesOnlyTheGatewayTest {
 
     /** The management URL Quarkus injects ends in its root path (/q); the endpoints are addressed from the server's root. */
     private RequestSpecification management() {
-        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 }

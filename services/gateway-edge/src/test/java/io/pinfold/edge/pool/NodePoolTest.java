@@ -86,7 +86,7 @@ class NodePoolTest {
 
     /** The pool, health and metrics answer on the management port only (the injected URL ends in /q: use its server). */
     private RequestSpecification management() {
-        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 
     private void announce(io.pinfold.events.SelfKeyedEvent data) {

@@ -209,6 +209,6 @@ class NodeEventsConsumerTest {
     }
 
     private RequestSpecification management() {
-        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 }

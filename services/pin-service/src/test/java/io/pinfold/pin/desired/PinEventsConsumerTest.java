@@ -119,6 +119,6 @@ class PinEventsConsumerTest {
     }
 
     private io.restassured.specification.RequestSpecification management() {
-        return io.restassured.RestAssured.given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 }

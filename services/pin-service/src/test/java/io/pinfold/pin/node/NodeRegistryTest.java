@@ -148,6 +148,6 @@ class NodeRegistryTest {
     }
 
     private RequestSpecification management() {
-        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 }

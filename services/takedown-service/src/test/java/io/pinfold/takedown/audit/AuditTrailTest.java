@@ -354,7 +354,7 @@ class AuditTrailTest {
     }
 
     private io.restassured.specification.RequestSpecification management() {
-        return given().baseUri("http://" + management.getHost() + ":" + management.getPort());
+        return io.pinfold.testsupport.quarkus.ManagementPort.given(management);
     }
 
     /** /audit reads private data: the test profile configures a known operator token. */
