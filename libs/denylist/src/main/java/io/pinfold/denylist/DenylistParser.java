@@ -126,6 +126,24 @@ public final class DenylistParser {
     }
 
     /** The entries of one non-empty, non-comment line; IllegalArgumentException says why there are none. */
+    /**
+     * One rule line on its own (an event's rule, an operator's input), with its hints and no list header.
+     *
+     * @throws IllegalArgumentException naming what is wrong, also for a blank line, a comment, or a double
+     *                                  hash that reads two ways (a list keeps both; one rule must name one thing)
+     */
+    public static DenylistEntry rule(String line) {
+        String trimmed = line == null ? "" : line.strip();
+        if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
+            throw new IllegalArgumentException("a rule is required, got " + (trimmed.isEmpty() ? "nothing" : "a comment"));
+        }
+        List<DenylistEntry> entries = entries(trimmed, Hints.NONE);
+        if (entries.size() != 1) {
+            throw new IllegalArgumentException("the double hash reads both as base58 multihash and as hex: name one");
+        }
+        return entries.get(0);
+    }
+
     static List<DenylistEntry> entries(String line, Hints listHints) {
         String[] fields = line.split("[ \t]+");
         String rule = fields[0];

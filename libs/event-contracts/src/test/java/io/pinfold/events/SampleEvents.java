@@ -42,6 +42,8 @@ public final class SampleEvents {
     public static final String OTHER_CID = "bafy2bzaceac72uj22k3nobqau3vsnyfxs2l2b4ez2rilp5ucoont7g3zltmzq";
     public static final String RUN_ID = "7f3e2b1a-4c5d-4e6f-8a9b-0c1d2e3f4a5b";
     public static final String DOUBLE_HASH = "d9d295bde21f422d471a90f2a37ec53049fdf3e5fa3ee2e8f20e10003da429e7";
+    /** The rule IPIP-383 writes for {@link #CID}: a sha2-256 multihash is written as CIDv0. */
+    public static final String CID_RULE = "/ipfs/QmZjTnYw2TFhn9Nn7tjmPSoTBoY7YRkwPzwSrSbabY24Kp";
 
     private SampleEvents() {
     }
@@ -79,8 +81,9 @@ public final class SampleEvents {
                 "Valid notice.", 451));
         samples.put(EventType.NOTICE_RESTORED, new NoticeRestored("notice-9", "counter-3", "reviewer@pinfold",
                 "Counter-notice not disputed within 14 days."));
-        samples.put(EventType.DENYLIST_ENTRY_ADDED, new DenylistEntryAdded(DenylistEntryKind.PATH, OTHER_CID,
-                "udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta", "films/*", null, null, 451,
+        samples.put(EventType.DENYLIST_ENTRY_ADDED, new DenylistEntryAdded(DenylistEntryKind.PATH,
+                "/ipfs/bafk2bzaceac72uj22k3nobqau3vsnyfxs2l2b4ez2rilp5ucoont7g3zltmzq/films*", OTHER_CID,
+                "udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta", "films*", null, null, 451, "dmca",
                 "DMCA notice-9", "notice-9"));
         return samples;
     }
@@ -106,8 +109,8 @@ public final class SampleEvents {
                 List.of(new NoticeTarget(CID, null, null)), null, null));
         samples.put(EventType.NOTICE_DECIDED, new NoticeDecided("notice-9", NoticeDecision.REJECTED, "reviewer", null, null));
         samples.put(EventType.NOTICE_RESTORED, new NoticeRestored("notice-9", null, "reviewer", "Restored."));
-        samples.put(EventType.DENYLIST_ENTRY_ADDED, new DenylistEntryAdded(DenylistEntryKind.DOUBLE_HASH, null, null,
-                null, null, DOUBLE_HASH, 410, null, null));
+        samples.put(EventType.DENYLIST_ENTRY_ADDED, new DenylistEntryAdded(DenylistEntryKind.DOUBLE_HASH,
+                "//" + DOUBLE_HASH, null, null, null, null, DOUBLE_HASH, 410, null, null, null));
         return samples;
     }
 

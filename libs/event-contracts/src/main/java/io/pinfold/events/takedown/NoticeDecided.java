@@ -6,11 +6,12 @@ import io.pinfold.events.validation.FieldChecks;
 import java.util.List;
 
 /**
- * {@code io.pinfold.notice.decided}: a reviewer accepted or rejected the notice. An accepted notice
- * is followed by denylist.entry-added events for its targets.
+ * {@code io.pinfold.notice.decided}: a reviewer accepted (all or some of its targets) or rejected the notice,
+ * or, after a counter-notice, upheld the block. An accepted notice's blocked targets are published as
+ * denylist.entry-added events in the same transaction.
  *
  * @param noticeId    the notice
- * @param decision    accepted or rejected
+ * @param decision    accepted, rejected, or upheld (after a counter-notice)
  * @param reviewer    who decided
  * @param reason      the reviewer's reasoning, shown in the transparency report
  * @param blockStatus HTTP status the gateway answers for the blocked content: 410, or 451 for a

@@ -8,7 +8,9 @@ public enum NoticeDecision implements JsonEnum {
     /** The content is blocked. */
     ACCEPTED,
     /** Nothing is blocked. */
-    REJECTED;
+    REJECTED,
+    /** After a counter-notice, the block stays. */
+    UPHELD;
 
     @JsonCreator
     public static NoticeDecision fromJson(String value) {

@@ -4,10 +4,11 @@ import io.pinfold.events.OptionalField;
 import io.pinfold.events.validation.FieldChecks;
 
 /**
- * One thing a notice asks to take down: content by CID (optionally a path inside it) or an IPNS name.
+ * One thing a notice asks to take down: content by CID or an IPNS name (key or DNSLink domain), optionally a
+ * path inside it.
  *
  * @param cid      the content, any CID form; exclusive with {@code ipnsName}
- * @param path     a path inside {@code cid}, without leading '/', when only part of the DAG is meant
+ * @param path     a path inside the content or name, without leading '/', ending in '*' for everything below it
  * @param ipnsName an IPNS name (key or DNSLink domain); exclusive with {@code cid}
  */
 public record NoticeTarget(
@@ -23,12 +24,11 @@ public record NoticeTarget(
                 .noWhitespace("ipnsName", ipnsName, 253)
                 .that(cid != null ^ ipnsName != null, cid == null ? "cid" : "ipnsName",
                         "exactly one of cid and ipnsName is required")
-                .that(path == null || cid != null, "path", "only allowed with cid")
                 .orThrow();
     }
 
     /** The target as a content path, e.g. {@code /ipfs/bafy.../a/b} or {@code /ipns/example.org}. */
     public String contentPath() {
-        return cid != null ? "/ipfs/" + cid + (path == null ? "" : "/" + path) : "/ipns/" + ipnsName;
+        return (cid != null ? "/ipfs/" + cid : "/ipns/" + ipnsName) + (path == null ? "" : "/" + path);
     }
 }

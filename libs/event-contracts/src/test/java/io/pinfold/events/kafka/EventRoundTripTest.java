@@ -60,7 +60,7 @@ class EventRoundTripTest {
         node.fieldNames().forEachRemaining(fields::add);
         assertThat(components).containsAll(fields);
         assertThat(fields).allMatch(name -> name.matches("[a-z][A-Za-z0-9]*"), "camelCase");
-        assertThat(fields).doesNotContain("subject", "recordKey", "rule", "contentPath");
+        assertThat(fields).doesNotContain("subject", "recordKey", "contentPath", "entry");
     }
 
     @ParameterizedTest(name = "{0} ({1})")

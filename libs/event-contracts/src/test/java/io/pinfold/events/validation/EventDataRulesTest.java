@@ -100,6 +100,7 @@ class EventDataRulesTest {
         assertThatThrownBy(() -> new NoticeTarget(CID, "/abs", null)).hasMessage("path: must not start with '/'");
         assertThat(new NoticeTarget(CID, "a/b", null).contentPath()).isEqualTo("/ipfs/" + CID + "/a/b");
         assertThat(new NoticeTarget(null, null, "example.org").contentPath()).isEqualTo("/ipns/example.org");
+        assertThat(new NoticeTarget(null, "films/*", "example.org").contentPath()).isEqualTo("/ipns/example.org/films/*");
     }
 
     @Test
@@ -113,38 +114,55 @@ class EventDataRulesTest {
     }
 
     @Test
-    void denylistEntryFieldsFollowItsKind() {
-        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.IPNS, CID, null, null, null, null, 410,
-                null, null))
-                .hasMessage("cid: not allowed when kind is ipns; ipnsName: required when kind is ipns");
-        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, CID, SampleEvents.MULTIHASH + "a",
-                null, null, null, 410, null, null))
+    void denylistEntryFieldsFollowItsKindAndAgreeWithItsRule() {
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.IPNS, "/ipns/example.org", CID, null, null,
+                null, null, 410, null, null, null))
+                .hasMessage("cid: not allowed when kind is ipns; ipnsName: required when kind is ipns; "
+                        + "kind: the rule is a dnslink rule, not ipns");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.CID_RULE, CID,
+                SampleEvents.MULTIHASH + "a", null, null, null, 410, null, null, null))
                 .hasMessageContaining("multihash: ");
-        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.OTHER_CID,
-                SampleEvents.MULTIHASH, null, null, null, 410, null, null))
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.CID_RULE, SampleEvents.OTHER_CID,
+                SampleEvents.MULTIHASH, null, null, null, 410, null, null, null))
                 .hasMessage("multihash: is not the multihash of cid (expected "
                         + "'udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta')");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, "/ipfs/" + SampleEvents.OTHER_CID, null,
+                SampleEvents.MULTIHASH, null, null, null, 410, null, null, null))
+                .hasMessage("multihash: is not the multihash the rule names ('udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta')");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.PATH, SampleEvents.CID_RULE + "/a", null,
+                SampleEvents.MULTIHASH, "b", null, null, 410, null, null, null))
+                .hasMessage("path: is not the path the rule names ('a')");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, "ipfs/x", null,
+                SampleEvents.MULTIHASH, null, null, null, 410, null, null, null))
+                .hasMessageStartingWith("rule: not an IPIP-383 rule: ");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, "!" + SampleEvents.CID_RULE, null,
+                SampleEvents.MULTIHASH, null, null, null, 410, null, null, null))
+                .hasMessage("rule: must be one blocking rule without hints");
+        assertThatThrownBy(() -> new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.CID_RULE, null,
+                SampleEvents.MULTIHASH, null, null, null, 410, "dmca", null, null))
+                .hasMessage("legalReason: only with status 451");
     }
 
     @Test
-    void denylistKeysKeepDistinctEntriesApart() {
-        DenylistEntryAdded whole = new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.CID_V0,
-                SampleEvents.MULTIHASH, null, null, null, 410, null, null);
-        DenylistEntryAdded path = new DenylistEntryAdded(DenylistEntryKind.PATH, CID, SampleEvents.MULTIHASH,
-                "a/*", null, null, 451, null, null);
-        DenylistEntryAdded name = new DenylistEntryAdded(DenylistEntryKind.IPNS, null, null, null, "example.org",
-                null, 410, null, null);
-        DenylistEntryAdded hashed = new DenylistEntryAdded(DenylistEntryKind.DOUBLE_HASH, null, null, null, null,
-                SampleEvents.DOUBLE_HASH, 410, null, null);
+    void denylistKeysAreTheLibrarysEntryKeysSoDistinctEntriesStayApart() {
+        DenylistEntryAdded whole = new DenylistEntryAdded(DenylistEntryKind.CID, SampleEvents.CID_RULE,
+                SampleEvents.CID_V0, SampleEvents.MULTIHASH, null, null, null, 410, null, null, null);
+        DenylistEntryAdded path = new DenylistEntryAdded(DenylistEntryKind.PATH, SampleEvents.CID_RULE + "/a%20b/*", CID,
+                SampleEvents.MULTIHASH, "a b*", null, null, 451, "dmca", null, "n-1");
+        DenylistEntryAdded name = new DenylistEntryAdded(DenylistEntryKind.DNSLINK, "/ipns/example.org", null, null, null,
+                "example.org", null, 410, null, null, null);
+        DenylistEntryAdded hashed = new DenylistEntryAdded(DenylistEntryKind.DOUBLE_HASH, "//" + SampleEvents.DOUBLE_HASH,
+                null, null, null, null, SampleEvents.DOUBLE_HASH, 410, null, null, null);
 
-        assertThat(whole.recordKey()).isEqualTo(SampleEvents.MULTIHASH);
-        assertThat(whole.rule()).isEqualTo("/ipfs/" + SampleEvents.CID_V0);
-        assertThat(path.recordKey()).isEqualTo(SampleEvents.MULTIHASH + "/a/*");
-        assertThat(path.rule()).isEqualTo("/ipfs/" + CID + "/a/*");
-        assertThat(name.recordKey()).isEqualTo("ipns/example.org");
+        assertThat(whole.recordKey()).isEqualTo(SampleEvents.MULTIHASH).isEqualTo(whole.entry().key());
+        assertThat(path.recordKey()).isEqualTo(SampleEvents.MULTIHASH + "/a%20b*").isEqualTo(path.entry().key());
+        assertThat(path.entry().status()).isEqualTo(451);
+        assertThat(path.entry().hints().notice()).contains("n-1");
+        assertThat(path.entry().hints().legalReason()).contains("dmca");
+        assertThat(name.recordKey()).isEqualTo("dnslink/example.org");
         assertThat(name.subject()).isEqualTo("/ipns/example.org");
         assertThat(hashed.recordKey()).isEqualTo("dh/" + SampleEvents.DOUBLE_HASH);
-        assertThat(hashed.rule()).isEqualTo("//" + SampleEvents.DOUBLE_HASH);
+        assertThat(hashed.entry().rule()).isEqualTo("//" + SampleEvents.DOUBLE_HASH);
     }
 
     @Test
@@ -160,12 +178,13 @@ class EventDataRulesTest {
 
     @Test
     void longDenylistPathsStillMakeAnEvent() {
-        DenylistEntryAdded entry = new DenylistEntryAdded(DenylistEntryKind.PATH, CID, SampleEvents.MULTIHASH,
-                "a/".repeat(511) + "*", null, null, 410, null, null);
+        String path = "a/".repeat(511) + "*";
+        DenylistEntryAdded entry = new DenylistEntryAdded(DenylistEntryKind.PATH, SampleEvents.CID_RULE + "/" + path, CID,
+                SampleEvents.MULTIHASH, "a/".repeat(510) + "a*", null, null, 410, null, null, null);
 
         EventEnvelope<DenylistEntryAdded> event = EventEnvelope.create("/pinfold/takedown-service", entry);
 
-        assertThat(event.key()).hasSize(SampleEvents.MULTIHASH.length() + 1 + 1023);
+        assertThat(event.key()).isEqualTo(SampleEvents.MULTIHASH + "/" + "a/".repeat(510) + "a*");
         assertThat(event.metadata().subject()).isEqualTo(entry.rule());
     }
 
