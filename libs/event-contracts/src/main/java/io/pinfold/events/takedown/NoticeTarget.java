@@ -19,7 +19,7 @@ public record NoticeTarget(
     public NoticeTarget {
         FieldChecks.start()
                 .cid("cid", cid)
-                .noWhitespace("path", path, 1024)
+                .text("path", path, 8192)
                 .that(path == null || !path.startsWith("/"), "path", "must not start with '/'")
                 .noWhitespace("ipnsName", ipnsName, 253)
                 .that(cid != null ^ ipnsName != null, cid == null ? "cid" : "ipnsName",
