@@ -9,8 +9,8 @@ CREATE TABLE notice (
     legal_basis         TEXT        NOT NULL CHECK (legal_basis IN ('dmca', 'abuse', 'malware', 'csam', 'court-order', 'other')),
     complainant         TEXT        NOT NULL CHECK (length(complainant) BETWEEN 1 AND 255),
     contact             TEXT        NOT NULL CHECK (length(contact) BETWEEN 1 AND 320),
-    -- Evidence links (http/https URLs) as a JSON array of strings.
-    evidence            JSONB       NOT NULL CHECK (jsonb_typeof(evidence) = 'array'),
+    -- Evidence links (http/https URLs) as JSON array text (Hibernate Reactive binds only JSON objects as JSONB).
+    evidence            TEXT        NOT NULL CHECK (jsonb_typeof(evidence::jsonb) = 'array'),
     description         TEXT        CHECK (length(description) <= 8192),
     jurisdiction        TEXT        CHECK (jurisdiction ~ '^[A-Z]{2}$'),
     received_at         TIMESTAMPTZ NOT NULL,

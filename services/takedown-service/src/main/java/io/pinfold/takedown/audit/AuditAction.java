@@ -8,7 +8,11 @@ public enum AuditAction {
     NOTICE_RESTORED("notice.restored"),
     NOTICE_UPHELD("notice.upheld"),
     DENYLIST_IMPORTED("denylist.imported"),
-    DENYLIST_ENTRY_EDITED("denylist.entry-edited");
+    DENYLIST_ENTRY_EDITED("denylist.entry-edited"),
+    DENYLIST_ENTRY_ADDED("denylist.entry-added"),
+    DENYLIST_ENTRY_REMOVED("denylist.entry-removed"),
+    TOKEN_ISSUED("token.issued"),
+    TOKEN_REVOKED("token.revoked");
 
     private final String code;
 
