@@ -319,7 +319,7 @@ class NoticeWorkflowTest {
     void everyEndpointIsInOpenApiAndTheMetricsAreServed() {
         String document = ManagementPort.given(management).get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         for (String path : List.of("\"/notices\"", "\"/notices/{id}\"", "\"/notices/{id}/decision\"", "\"/notices/{id}/counter-notice\"",
-                "\"/notices/{id}/restore\"", "\"/notices/{id}/uphold\"", "\"/denylist/entries\"", "\"/admin/tokens\"", "\"/admin/tokens/{id}\"")) {
+                "\"/notices/{id}/restore\"", "\"/notices/{id}/uphold\"", "\"/denylist/entries\"", "\"/admin/tokens\"", "\"/admin/tokens/{id}\"", "\"/denylist.deny\"")) {
             assertThat(document).contains(path);
         }
         assertThat(document).contains("NoticeSubmission", "\"429\"", "\"413\"", "\"409\"");
@@ -332,6 +332,47 @@ class NoticeWorkflowTest {
                     "pinfold_denylist_changes_total{change=\"added\"", "pinfold_notices_intake_total{outcome=\"received\"");
             assertThat(metrics).containsPattern("pinfold_denylist_entries(\\{[^}]*\\})? [1-9]");
         });
+    }
+
+    @Test
+    void theDenyFeedIsAppendOnlyWithNegatedRemovalsAndAnETag() throws Exception {
+        io.restassured.response.Response before = given().get("/denylist.deny");
+        assertThat(before.statusCode()).isEqualTo(200);
+        String etag = before.header("ETag");
+        String text = before.asString();
+        assertThat(text).startsWith("version: 1\n").contains("\n---\n");
+        given().header("If-None-Match", etag).get("/denylist.deny").then().statusCode(304);
+
+        Cid content = randomCid();
+        String rule = parser.parse(content.toString()).rule();
+        String id = fileNotice("dmca", List.of(content.toString())).statusCode(201).extract().path("id");
+        accept(id);
+        io.restassured.response.Response blocked = given().header("If-None-Match", etag).get("/denylist.deny");
+        assertThat(blocked.statusCode()).isEqualTo(200);
+        assertThat(blocked.header("ETag")).isNotEqualTo(etag);
+        String blockedText = blocked.asString();
+        assertThat(blockedText).startsWith(text).contains("\n" + rule + " notice=" + id + " legal-reason=dmca status=451\n");
+        io.pinfold.denylist.ContentRequest request = io.pinfold.denylist.ContentRequest.ipfs(content.toV1().toString(MultibaseEncoding.BASE36), "/any/path");
+        assertThat(io.pinfold.denylist.Denylist.read(new java.io.ByteArrayInputStream(blockedText.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .match(request)).hasValueSatisfying(entry -> assertThat(entry.status()).isEqualTo(451));
+
+        restore(id);
+        String restoredText = given().get("/denylist.deny").then().statusCode(200).extract().asString();
+        assertThat(restoredText).as("append-only: what a follower already has is never rewritten").startsWith(blockedText)
+                .endsWith("!" + rule + "\n");
+        assertThat(io.pinfold.denylist.Denylist.read(new java.io.ByteArrayInputStream(restoredText.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .match(request)).isEmpty();
+        assertThatDatabaseRefuses("UPDATE denylist_feed SET line = '/ipfs/x' WHERE seq = 1");
+        assertThatDatabaseRefuses("DELETE FROM denylist_feed");
+    }
+
+    private void assertThatDatabaseRefuses(String sql) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            throw new AssertionError("the database accepted: " + sql);
+        } catch (SQLException e) {
+            assertThat(e.getMessage()).contains("denylist_feed is append-only");
+        }
     }
 
     // --- helpers
