@@ -11,7 +11,7 @@
 GH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export PINFOLD_STATE=$GH_STATE
 PF_PART=${PF_PART:-gateway-harness}
-# shellcheck source=../../deploy/local/lib.sh
+# shellcheck source-path=SCRIPTDIR/../.. source=deploy/local/lib.sh
 source "$GH_ROOT/deploy/local/lib.sh"
 
 GH_STARTED=()
@@ -97,7 +97,7 @@ gh_start_kafka() {
   controller=$(gh_free_port)
   GH_KAFKA=127.0.0.1:$port
   GH_STARTED+=(kafka)
-  PINFOLD_KAFKA_BOOTSTRAP=$GH_KAFKA PINFOLD_KAFKA_CONTROLLER_PORT=$controller PINFOLD_OWNER_PID= \
+  PINFOLD_KAFKA_BOOTSTRAP=$GH_KAFKA PINFOLD_KAFKA_CONTROLLER_PORT=$controller PINFOLD_OWNER_PID='' \
     "$GH_ROOT/deploy/local/parts/kafka.sh" start 2>>"$(pf_log_file harness)" \
     || pf_fail "kafka: could not start" "$(pf_log_file kafka)"
   gh_info "Kafka on $GH_KAFKA"
