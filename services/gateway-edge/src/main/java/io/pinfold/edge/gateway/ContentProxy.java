@@ -119,6 +119,7 @@ public class ContentProxy {
                 HttpClientResponse answer = sent.result();
                 int status = answer.statusCode();
                 if ((status == 502 || status == 503) && index + 1 < candidates.size()) {
+                    answer.exceptionHandler(ignored -> { });
                     upstream.reset();
                     failed(context, request, candidates, index, node, started, node.id() + " answered " + status);
                     return;
@@ -157,6 +158,7 @@ public class ContentProxy {
         HttpServerResponse response = context.response();
         Optional<DenylistEntry> hit = denylist.match(request.content().withAlong(metRoots(answer)));
         if (hit.isPresent()) {
+            answer.exceptionHandler(ignored -> { });
             upstream.reset();
             metrics.blocked(hit.get().hints().notice().orElse(null), "roots");
             answers.blocked(response, request.content().toString(), hit.get());
@@ -197,6 +199,7 @@ public class ContentProxy {
             }
             if (gate != null && gate.stopped()) {
                 answer.handler(null);
+                answer.exceptionHandler(ignored -> { });
                 answer.request().reset();
                 if (gate.blocked().isPresent()) {
                     metrics.blocked(gate.blocked().get().hints().notice().orElse(null), "car");

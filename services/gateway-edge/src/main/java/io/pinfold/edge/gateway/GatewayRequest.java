@@ -55,6 +55,10 @@ public record GatewayRequest(boolean ipns, ContentRequest content, String upstre
         } catch (InvalidContentRequestException e) {
             throw new BadGatewayRequestException("path", e.getMessage());
         }
+        if (content.domain() != null && content.domain().indexOf('.') < 0) {
+            // Kubo would try it as a DNS name and answer 500; a DNSLink name is a fully qualified domain.
+            throw new BadGatewayRequestException("path", "'" + rootText + "' is neither an IPNS key nor a DNSLink domain (a domain has a dot)");
+        }
         String root = decode(rootText);
         StringBuilder upstream = new StringBuilder(path.length() + 16).append(ipfs ? "/ipfs/" : "/ipns/");
         encodeSegment(root, upstream);

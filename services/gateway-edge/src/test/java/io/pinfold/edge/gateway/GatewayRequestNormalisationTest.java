@@ -124,7 +124,7 @@ class GatewayRequestNormalisationTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/ipfs/", "/ipfs/not-a-cid", "/ipfs/Qm", "/ipfs/bafy%zz", "/ipfs/QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n/%zz",
-            "/ipns/", "/ipns/a%zz", "/api/v0/id",
+            "/ipns/", "/ipns/a%zz", "/ipns/api/v0/id", "/api/v0/id",
             "/ipfs/QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n/%2e%2e/%2E%2E/api/v0/id", "/ipfs/QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n/../x"})
     void malformedRequestsAreRefusedWithTheReason(String path) {
         assertThatThrownBy(() -> GatewayRequest.parse(path, null, null, path)).isInstanceOf(BadGatewayRequestException.class)
