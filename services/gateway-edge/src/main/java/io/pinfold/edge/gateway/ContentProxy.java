@@ -45,8 +45,7 @@ public class ContentProxy {
     /** Request headers a Kubo gateway needs to negotiate, range and revalidate; nothing else (no Host, no cookies) is forwarded. */
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Accept", "Accept-Encoding", "Range", "If-Range",
             "If-None-Match", "If-Match", "If-Modified-Since", "If-Unmodified-Since", "Cache-Control", "Origin",
-            "Access-Control-Request-Method", "Access-Control-Request-Headers", "Service-Worker", "User-Agent",
-            "traceparent", "tracestate");
+            "Access-Control-Request-Method", "Access-Control-Request-Headers", "Service-Worker", "User-Agent");
     /** Hop-by-hop headers (RFC 9110 7.6.1) are the connection's, never the content's. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
             "upgrade", "proxy-authenticate", "proxy-authorization", "proxy-connection");
