@@ -27,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
@@ -219,6 +220,31 @@ class GatewayTest {
                     assertThat(answer).as(method + " " + path).doesNotContain(kubo.peerId()).doesNotContain("AgentVersion");
                 }
             }
+        }
+    }
+
+    @Test
+    void aDeadNodeInThePoolCostsNoRequestAndItsBreakerOpens() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        KuboNode kubo = KuboNodes.shared().first();
+        String id = "dead-" + RUN.substring(0, 8);
+        publish("pinfold.nodes", new NodeRegistered(id, kubo.peerId(), "http://127.0.0.1:" + port, "http://127.0.0.1:" + port, List.of(),
+                "0.43.1", NodeState.ACTIVE));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ManagementPort.given(management).get("/edge/pool")
+                .then().body("find { it.id == '" + id + "' }.state", Matchers.equalTo("active")));
+        try {
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<byte[]> response = get("/ipfs/" + added.get("public.txt"), Map.of());
+                assertThat(response.statusCode()).as("request %d with a dead node in the pool", i).isEqualTo(200);
+                assertThat(response.body()).isEqualTo(PUBLIC);
+            }
+            ManagementPort.given(management).get("/q/metrics").then()
+                    .body(Matchers.containsString("pinfold_edge_upstream_breaker_open{node=\"" + id + "\"} 1.0"));
+        } finally {
+            RecordPublisher.shared().publish("pinfold.nodes", id, List.of(), null);
         }
     }
 
