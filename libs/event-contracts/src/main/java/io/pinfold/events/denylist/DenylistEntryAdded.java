@@ -8,6 +8,7 @@ import io.pinfold.events.OptionalField;
 import io.pinfold.events.SelfKeyedEvent;
 import io.pinfold.events.validation.CidShape;
 import io.pinfold.events.validation.FieldChecks;
+import io.pinfold.ipfs.cid.Cid;
 import java.util.List;
 
 /**
@@ -125,6 +126,37 @@ public record DenylistEntryAdded(
         if (doubleHash != null) {
             checks.that(entry.rule().equals("//" + doubleHash), "doubleHash", "is not the hash the rule names");
         }
+    }
+
+    /**
+     * The event of an entry: its rule, spelled out for consumers that do not match. Status and legal reason come
+     * from the entry's hints; {@code cid} is the CID the notice named, for content entries (null when unknown or
+     * the entry is double-hashed).
+     */
+    public static DenylistEntryAdded of(DenylistEntry entry, Cid cid, String reason, String noticeId) {
+        DenylistEntryKind kind = DenylistEntryKind.of(entry.target(), entry.path().isRoot());
+        String rule = entry.rule();
+        boolean content = entry.target() instanceof Target.Content;
+        boolean named = kind == DenylistEntryKind.IPNS || kind == DenylistEntryKind.DNSLINK;
+        String path = pathText(entry);
+        return new DenylistEntryAdded(
+                kind,
+                rule,
+                content && cid != null ? cid.toString() : null,
+                content ? ((Target.Content) entry.target()).multihash().toBase32() : null,
+                (content || named) && !path.isEmpty() ? path : null,
+                named ? rule.substring("/ipns/".length()).split("/", 2)[0] : null,
+                kind == DenylistEntryKind.DOUBLE_HASH ? rule.substring(2) : null,
+                entry.status(),
+                entry.hints().legalReason().orElse(null),
+                reason,
+                noticeId);
+    }
+
+    /** The event of one IPIP-383 blocking rule (no hints) with the given status, legal reason (451 only) and notice. */
+    public static DenylistEntryAdded of(String rule, int status, String legalReason, String reason, String noticeId) {
+        DenylistEntry parsed = DenylistParser.rule(rule);
+        return of(DenylistEntry.block(parsed.target(), parsed.path(), Hints.of(noticeId, legalReason, status)), null, reason, noticeId);
     }
 
     /** The rule's path as this event spells it: decoded, no leading '/', '*' at the end of a prefix. */

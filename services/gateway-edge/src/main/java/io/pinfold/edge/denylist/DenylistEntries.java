@@ -1,35 +1,100 @@
 package io.pinfold.edge.denylist;
 
+import io.pinfold.denylist.ContentRequest;
+import io.pinfold.denylist.Denylist;
+import io.pinfold.denylist.DenylistEntry;
+import io.pinfold.ipfs.cid.Cid;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
- * The current denylist as pinfold.denylist holds it: each entry key's latest record, a tombstone removes the
- * key. Kept as the records' bytes for now; enforcement (matching requests against the entries) builds on it.
+ * The denylist as pinfold.denylist holds it now, and its matcher. Each entry key's latest record is a set of rules;
+ * a tombstone removes the key. The library's matcher is append-only (the newest rule of a target decides), so a
+ * removal appends the negation of the removed rules, then re-appends the rules of any other live key that names the
+ * same target, so one key's removal never lifts another's block. When negations pile up the matcher is rebuilt from
+ * the live rules alone and swapped in whole.
+ *
+ * <p>Writes come from one thread (the topic reader); any number of request threads match meanwhile, without locks.
  */
 @ApplicationScoped
 public class DenylistEntries {
-    private final Map<String, byte[]> entries = new ConcurrentHashMap<>();
+    private static final int REBUILD_SLACK = 1024;
 
-    /** The latest record of an entry key; null is a tombstone: the entry was removed. */
-    public void apply(String key, byte[] value) {
-        if (key == null) {
-            return; // the contract keys every denylist record by its entry; a keyless record names nothing
+    private final Map<String, List<DenylistEntry>> byKey = new HashMap<>();
+    /** Which entry keys hold a rule on each matcher key (target + path). */
+    private final Map<String, Set<String>> keysByTarget = new HashMap<>();
+    private volatile Denylist matcher = new Denylist();
+    private volatile int live;
+    private int ruleCount;
+
+    /** The latest rules of an entry key (replacing the key's earlier ones). Call from one thread. */
+    public synchronized void put(String key, List<DenylistEntry> rules) {
+        if (byKey.containsKey(key)) {
+            remove(key);
         }
-        if (value == null) {
-            entries.remove(key);
-        } else {
-            entries.put(key, value);
+        byKey.put(key, List.copyOf(rules));
+        ruleCount += rules.size();
+        for (DenylistEntry rule : rules) {
+            keysByTarget.computeIfAbsent(rule.key(), target -> new HashSet<>()).add(key);
+            matcher.add(rule);
+        }
+        live = byKey.size();
+    }
+
+    /** A tombstone: the entry key was removed, its content may be served again unless another key blocks it. */
+    public synchronized void remove(String key) {
+        List<DenylistEntry> removed = byKey.remove(key);
+        if (removed == null) {
+            return;
+        }
+        ruleCount -= removed.size();
+        Set<String> others = new HashSet<>();
+        for (DenylistEntry rule : removed) {
+            Set<String> keys = keysByTarget.get(rule.key());
+            keys.remove(key);
+            if (keys.isEmpty()) {
+                keysByTarget.remove(rule.key());
+            } else {
+                others.addAll(keys);
+            }
+            matcher.add(rule.negated());
+        }
+        for (String other : others) {
+            byKey.get(other).forEach(matcher::add);
+        }
+        live = byKey.size();
+        if (matcher.size() > 2 * ruleCount + REBUILD_SLACK) {
+            rebuild();
         }
     }
 
-    public Optional<byte[]> entry(String key) {
-        return Optional.ofNullable(entries.get(key));
+    private void rebuild() {
+        Denylist fresh = new Denylist();
+        byKey.values().forEach(rules -> rules.forEach(fresh::add));
+        matcher = fresh;
     }
 
+    /** The rule that blocks this request (its path, its root, every CID met along it), or empty. */
+    public Optional<DenylistEntry> match(ContentRequest request) {
+        return matcher.match(request);
+    }
+
+    /** The rule that blocks this one block wherever it appears (a CAR stream), or empty. */
+    public Optional<DenylistEntry> matchBlock(Cid cid) {
+        return matcher.matchBlock(cid);
+    }
+
+    public synchronized Optional<List<DenylistEntry>> entry(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** Entry keys held (not rules). */
     public int size() {
-        return entries.size();
+        return live;
     }
 }

@@ -40,7 +40,7 @@ public class DenylistTopicReader {
 
     private final Map<String, Object> consumerConfig;
     private final String topic;
-    private final DenylistEntries entries;
+    private final DenylistRecords records;
     private final ReadToEnd progress;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -49,13 +49,13 @@ public class DenylistTopicReader {
     @Inject
     public DenylistTopicReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, DenylistEntries entries,
                                MeterRegistry registry) {
-        this(kafkaConfig, Topic.DENYLIST.topicName(), entries);
+        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry));
         Gauge.builder("pinfold.edge.denylist.entries", entries, DenylistEntries::size)
                 .description("denylist entries the edge holds").register(registry);
     }
 
     /** For a topic other than pinfold.denylist. */
-    public DenylistTopicReader(Map<String, Object> kafkaConfig, String topic, DenylistEntries entries) {
+    public DenylistTopicReader(Map<String, Object> kafkaConfig, String topic, DenylistRecords records) {
         Map<String, Object> config = new HashMap<>(KafkaClientConfig.consumer(kafkaConfig));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -63,7 +63,7 @@ public class DenylistTopicReader {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-edge-denylist-" + Long.toHexString(System.nanoTime()));
         this.consumerConfig = Map.copyOf(config);
         this.topic = topic;
-        this.entries = entries;
+        this.records = records;
         this.progress = new ReadToEnd(topic);
     }
 
@@ -115,7 +115,7 @@ public class DenylistTopicReader {
                         continue;
                     }
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                        entries.apply(record.key(), record.value());
+                        records.apply(record);
                     }
                     // Everything before each position has been applied in this thread just now.
                     for (TopicPartition partition : partitions) {

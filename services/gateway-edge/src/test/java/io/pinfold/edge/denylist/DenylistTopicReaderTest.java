@@ -2,7 +2,18 @@ package io.pinfold.edge.denylist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinfold.denylist.ContentRequest;
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.PinfoldSource;
 import io.pinfold.events.Topic;
+import io.pinfold.events.denylist.DenylistEntryAdded;
+import io.pinfold.events.denylist.DenylistEntryKind;
+import io.pinfold.events.kafka.CloudEventHeaders;
+import io.pinfold.events.kafka.EventCodec;
+import io.pinfold.ipfs.cid.Cid;
+import io.pinfold.ipfs.cid.Codec;
+import io.pinfold.ipfs.cid.Multihash;
+import java.security.MessageDigest;
 import io.pinfold.testsupport.kafka.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class DenylistTopicReaderTest {
     private static final int ENTRIES = 20_000;
     private static final int REMOVED = 2_000;
+    private static final EventCodec CODEC = new EventCodec();
 
     private final String topic = "readtoend-" + UUID.randomUUID().toString().substring(0, 8) + ".denylist";
     private final Map<String, Object> kafka = Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers());
@@ -45,15 +57,15 @@ class DenylistTopicReaderTest {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers(),
                 "linger.ms", 20), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < ENTRIES; i++) {
-                producer.send(new ProducerRecord<>(topic, "bafk-entry-" + i, ("{\"entry\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+                producer.send(entryRecord(i));
             }
             for (int i = 0; i < REMOVED; i++) {
-                producer.send(new ProducerRecord<>(topic, "bafk-entry-" + i, null));
+                producer.send(new ProducerRecord<>(topic, key(i), null));
             }
             producer.flush();
         }
         DenylistEntries entries = new DenylistEntries();
-        reader = new DenylistTopicReader(kafka, topic, entries);
+        reader = new DenylistTopicReader(kafka, topic, new DenylistRecords(entries));
         reader.start();
 
         // The first moment it says "read to the end", the entries must already be complete.
@@ -65,15 +77,17 @@ class DenylistTopicReaderTest {
         int atCatchUp = entries.size();
 
         assertThat(atCatchUp).as("entries held when the reader first said it was read to the end").isEqualTo(ENTRIES - REMOVED);
-        assertThat(entries.entry("bafk-entry-0")).as("removed by a tombstone").isEmpty();
-        assertThat(entries.entry("bafk-entry-" + (ENTRIES - 1))).isPresent();
+        assertThat(entries.entry(key(0))).as("removed by a tombstone").isEmpty();
+        assertThat(entries.entry(key(ENTRIES - 1))).isPresent();
+        assertThat(entries.match(ContentRequest.ipfs(cid(ENTRIES - 1).toString(), ""))).as("a held entry blocks").isPresent();
+        assertThat(entries.match(ContentRequest.ipfs(cid(0).toString(), ""))).as("a removed entry does not").isEmpty();
     }
 
     @Test
     void anEmptyTopicIsReadToTheEndAtOnceAndLaterRecordsStillApply() throws Exception {
         createCompactedTopic();
         DenylistEntries entries = new DenylistEntries();
-        reader = new DenylistTopicReader(kafka, topic, entries);
+        reader = new DenylistTopicReader(kafka, topic, new DenylistRecords(entries));
         reader.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!reader.progress().caughtUp()) {
@@ -82,13 +96,33 @@ class DenylistTopicReaderTest {
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, "bafk-later", new byte[] {1})).get();
+            producer.send(entryRecord(ENTRIES + 1)).get();
         }
-        while (entries.entry("bafk-later").isEmpty()) {
+        while (entries.entry(key(ENTRIES + 1)).isEmpty()) {
             assertThat(Instant.now()).as("a record after the start is applied").isBefore(deadline.plusSeconds(30));
             Thread.sleep(20);
         }
         assertThat(reader.progress().caughtUp()).isTrue();
+    }
+
+    /** Entry i: a CID entry for the sha2-256 of "i", as takedown-service publishes it (CloudEvents binary mode). */
+    private ProducerRecord<String, byte[]> entryRecord(int i) {
+        Cid cid = cid(i);
+        DenylistEntryAdded entry = DenylistEntryAdded.of("/ipfs/" + cid, 410, null, null, "N-" + i);
+        EventEnvelope<DenylistEntryAdded> event = EventEnvelope.create(PinfoldSource.TAKEDOWN_SERVICE, entry);
+        return new ProducerRecord<>(topic, null, event.key(), CODEC.encode(entry), CloudEventHeaders.write(event));
+    }
+
+    private static String key(int i) {
+        return cid(i).multihash().toBase32();
+    }
+
+    private static Cid cid(int i) {
+        try {
+            return Cid.v1(Codec.RAW, Multihash.of(0x12, MessageDigest.getInstance("SHA-256").digest(Integer.toString(i).getBytes(StandardCharsets.UTF_8))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void createCompactedTopic() throws Exception {

@@ -41,7 +41,8 @@ class MainPortServesOnlyTheGatewayTest {
         management().get("/q/health/live").then().statusCode(200).body(containsString("\"status\""));
         management().get("/q/health").then().body(containsString("Kafka topics"));
         management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
-        management().get("/q/openapi").then().statusCode(200).body(containsString("/edge/pool:")).body(containsString("PoolNode"));
+        management().get("/q/openapi").then().statusCode(200).body(containsString("/edge/pool:")).body(containsString("PoolNode"))
+                .body(containsString("/ipfs/{cid}/{path}:")).body(containsString("/ipns/{name}/{path}:")).body(containsString("Failure:"));
         management().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
         management().get("/edge/pool").then().statusCode(200).contentType("application/json");
         assertThat(management.getPort()).as("management port").isNotEqualTo(main.getPort());

@@ -87,7 +87,7 @@ public class DenylistPublisher {
                 .chain(() -> InOrder.each(new ArrayList<>(byKey.entrySet()), item -> {
                     String key = item.getKey();
                     Planned planned = item.getValue();
-                    DenylistEntryAdded event = EntryEvents.added(planned.entry(), planned.cid(), reason, noticeId.toString());
+                    DenylistEntryAdded event = DenylistEntryAdded.of(planned.entry(), planned.cid(), reason, noticeId.toString());
                     DenylistEntryRow row = new DenylistEntryRow();
                     row.entryKey = key;
                     row.noticeId = noticeId;

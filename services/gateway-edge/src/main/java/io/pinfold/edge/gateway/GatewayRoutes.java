@@ -1,0 +1,72 @@
+package io.pinfold.edge.gateway;
+
+import io.pinfold.denylist.DenylistEntry;
+import io.pinfold.edge.denylist.DenylistTopicReader;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+
+/**
+ * The gateway on the main port: {@code /ipfs/*} and {@code /ipns/*}, GET, HEAD and OPTIONS, and nothing else (every
+ * other path of the main port stays 404). Each request is parsed and normalised, refused with 400 when it cannot be,
+ * matched against the denylist, and only then forwarded. Until the denylist has been read to the end of what the
+ * topic held at start, nothing is served: an edge never serves content taken down before it started.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+    private final ContentProxy proxy;
+    private final GatewayAnswers answers;
+    private final GatewayMetrics metrics;
+    private final DenylistTopicReader denylistReader;
+
+    public GatewayRoutes(ContentProxy proxy, GatewayAnswers answers, GatewayMetrics metrics, DenylistTopicReader denylistReader) {
+        this.proxy = proxy;
+        this.answers = answers;
+        this.metrics = metrics;
+        this.denylistReader = denylistReader;
+    }
+
+    void register(@Observes Router router) {
+        router.routeWithRegex("^/ip[fn]s(/.*)?$").order(-100).handler(this::handle);
+    }
+
+    void handle(RoutingContext context) {
+        HttpServerRequest http = context.request();
+        HttpMethod method = http.method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+            count(context, null);
+            answers.error(context.response().putHeader("Allow", "GET, HEAD, OPTIONS"), 405, "METHOD_NOT_ALLOWED",
+                    "method: the gateway is read-only, " + method + " is not allowed (GET, HEAD, OPTIONS)");
+            return;
+        }
+        GatewayRequest request;
+        try {
+            request = GatewayRequest.parse(context.normalizedPath(), http.query(), http.getHeader("Accept"), http.path());
+        } catch (BadGatewayRequestException e) {
+            count(context, null);
+            answers.error(context.response(), 400, "BAD_REQUEST", e.getMessage());
+            return;
+        }
+        count(context, request.format());
+        if (!denylistReader.progress().caughtUp()) {
+            answers.error(context.response().putHeader("Retry-After", "1"), 503, "STARTING",
+                    "denylist: still reading pinfold.denylist up to its end at start (" + denylistReader.progress().describe() + ")");
+            return;
+        }
+        Optional<DenylistEntry> hit = proxy.check(request.content());
+        if (hit.isPresent()) {
+            metrics.blocked(hit.get().hints().notice().orElse(null), "request");
+            answers.blocked(context.response(), request.content().toString(), hit.get());
+            return;
+        }
+        proxy.forward(context, request);
+    }
+
+    private void count(RoutingContext context, ResponseFormat format) {
+        context.addEndHandler(done -> metrics.answered(context.response().getStatusCode(), format));
+    }
+}

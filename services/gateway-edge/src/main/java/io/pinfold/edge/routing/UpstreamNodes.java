@@ -1,0 +1,74 @@
+package io.pinfold.edge.routing;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pinfold.edge.pool.NodePool;
+import io.pinfold.edge.pool.PoolNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Which nodes a request may go to, in the order to try them: active nodes of the pool only (draining and down ones
+ * never), starting at a rotating position so load spreads, and without nodes whose breaker is open. When every active
+ * node's breaker is open they are all tried anyway: a request that might succeed beats a certain 502.
+ */
+@ApplicationScoped
+public class UpstreamNodes {
+    private final NodePool pool;
+    private final UpstreamConfig config;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final MeterRegistry registry;
+
+    public UpstreamNodes(NodePool pool, UpstreamConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** The nodes to try, at most {@code attempts} of them, first choice first. */
+    public List<PoolNode> candidates() {
+        List<PoolNode> serving = pool.serving();
+        if (serving.isEmpty()) {
+            return List.of();
+        }
+        int start = Math.floorMod(next.getAndIncrement(), serving.size());
+        long now = System.nanoTime();
+        List<PoolNode> allowed = new ArrayList<>(serving.size());
+        List<PoolNode> rotated = new ArrayList<>(serving.size());
+        for (int i = 0; i < serving.size(); i++) {
+            PoolNode node = serving.get((start + i) % serving.size());
+            rotated.add(node);
+            if (breaker(node).tryAcquire(now)) {
+                allowed.add(node);
+            }
+        }
+        List<PoolNode> order = allowed.isEmpty() ? rotated : allowed;
+        return order.subList(0, Math.min(order.size(), Math.max(1, config.attempts())));
+    }
+
+    public void succeeded(PoolNode node) {
+        breaker(node).success();
+    }
+
+    public void failed(PoolNode node) {
+        breaker(node).failure(System.nanoTime());
+    }
+
+    public CircuitBreaker.State state(PoolNode node) {
+        return breaker(node).state(System.nanoTime());
+    }
+
+    private CircuitBreaker breaker(PoolNode node) {
+        return breakers.computeIfAbsent(node.id(), id -> {
+            CircuitBreaker breaker = new CircuitBreaker(config.breaker().failures(), config.breaker().openFor().toNanos());
+            Gauge.builder("pinfold.edge.upstream.breaker.open", breaker, b -> b.state(System.nanoTime()) == CircuitBreaker.State.CLOSED ? 0 : 1)
+                    .tag("node", id).description("1 while the node's circuit breaker keeps traffic off it").register(registry);
+            return breaker;
+        });
+    }
+}
