@@ -1,11 +1,13 @@
 package io.pinfold.pin.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pinfold.pin.desired.PinInput;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The Pinning Service API's Pin object: what a client asks to pin. */
+/** The Pinning Service API's Pin object: what a client asks to pin. A name not given is left out, not null. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Pin", description = "Pin object")
 public record PinBody(
         @Schema(required = true, description = "Content Identifier (CID) to be pinned recursively, any CID version or multibase",

@@ -32,7 +32,9 @@ public class PinListing {
     private static final DateTimeFormatter RFC_3339_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final int MAX_DELEGATES = 20;
 
-    /** The columns of a PinStatus; $1 is always the tenant's id, so no query ever leaves the tenant. */
+    /** Every query starts here: $1 is always the tenant's id, so no query ever leaves the tenant. */
+    private static final String WHERE = "WHERE p.tenant = (SELECT name FROM tenant WHERE id = $1) AND p.removed_at IS NULL";
+    /** The columns of a PinStatus. */
     private static final String SELECT = """
             SELECT p.pin_id, p.status, p.requested_at, p.cid, p.name, p.origins::text AS origins, p.meta::text AS meta,
                    p.info::text AS info, p.failure_reason,
@@ -40,9 +42,9 @@ public class PinListing {
                          FROM node_pin np JOIN kubo_node n ON n.id = np.node_id,
                               regexp_split_to_table(n.swarm_addresses, ' ') AS address
                          WHERE np.pin_id = p.pin_id AND np.wanted AND address <> ''
-                         ORDER BY address LIMIT %d) AS delegates%s
+                         ORDER BY address LIMIT %d) AS delegates
             FROM desired_pin p
-            WHERE p.tenant = (SELECT name FROM tenant WHERE id = $1) AND p.removed_at IS NULL""";
+            """ + WHERE;
 
     private final Pool pool;
 
@@ -53,7 +55,7 @@ public class PinListing {
     /** The tenant's live pin with this request id; a 404 naming it when there is none (or it is another tenant's). */
     @WithSpan("pins.get")
     public Uni<PinStatusView> get(UUID tenantId, String pinId) {
-        return pool.preparedQuery(SELECT.formatted(MAX_DELEGATES, "") + " AND p.pin_id = $2")
+        return pool.preparedQuery(SELECT.formatted(MAX_DELEGATES) + " AND p.pin_id = $2")
                 .execute(Tuple.of(tenantId, pinId))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
@@ -63,11 +65,29 @@ public class PinListing {
                 });
     }
 
-    /** A page of the tenant's pins matching {@code query}, newest first, and how many match in all. */
+    /**
+     * A page of the tenant's pins matching {@code query}, newest first, and how many match in all. Two queries on the
+     * same filter: the page (LIMIT first, so the delegates and JSON of only those rows are built) and the count (no
+     * select list at all); a window count over the page query would build every match's row before the LIMIT.
+     */
     @WithSpan("pins.list")
     public Uni<PinResultsView> list(UUID tenantId, PinQuery query) {
         List<Object> parameters = new ArrayList<>(List.of(tenantId));
-        StringBuilder sql = new StringBuilder(SELECT.formatted(MAX_DELEGATES, ", count(*) OVER () AS total"));
+        String filter = filter(query, parameters);
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(query.limit());
+        String page = SELECT.formatted(MAX_DELEGATES) + filter
+                + " ORDER BY p.requested_at DESC, p.pin_id DESC LIMIT $" + pageParameters.size();
+        String count = "SELECT count(*) AS total FROM desired_pin p " + WHERE + filter;
+        Uni<List<PinStatusView>> results = pool.preparedQuery(page).execute(Tuple.from(pageParameters)).map(PinListing::views);
+        Uni<Long> total = pool.preparedQuery(count).execute(Tuple.from(parameters)).map(rows -> rows.iterator().next().getLong("total"));
+        return Uni.combine().all().unis(total, results).asTuple()
+                .map(both -> new PinResultsView(both.getItem1(), both.getItem2()));
+    }
+
+    /** The conditions of {@code query} after the tenant's, with their values appended to {@code parameters}. */
+    private static String filter(PinQuery query, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
         parameters.add(query.statuses().toArray(String[]::new));
         sql.append(" AND p.status = ANY($").append(parameters.size()).append(')');
         if (!query.multihashes().isEmpty()) {
@@ -94,23 +114,18 @@ public class PinListing {
         }
         if (!query.meta().isEmpty()) {
             parameters.add(json(query.meta()));
-            sql.append(" AND p.meta @> $").append(parameters.size()).append("::text::jsonb"); // via text: the client sends a String for jsonb as a JSON string
+            // via text: the client would send a String bound as jsonb as a JSON string
+            sql.append(" AND p.meta @> $").append(parameters.size()).append("::text::jsonb");
         }
-        parameters.add(query.limit());
-        sql.append(" ORDER BY p.requested_at DESC, p.pin_id DESC LIMIT $").append(parameters.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters))
-                .map(PinListing::page);
+        return sql.toString();
     }
 
-    /** No offsets, limit at least 1: an empty page means no match at all, so the count is 0 exactly then. */
-    private static PinResultsView page(RowSet<Row> rows) {
+    private static List<PinStatusView> views(RowSet<Row> rows) {
         List<PinStatusView> results = new ArrayList<>();
-        long total = 0;
         for (Row row : rows) {
-            total = row.getLong("total");
             results.add(view(row));
         }
-        return new PinResultsView(total, results);
+        return results;
     }
 
     private static PinStatusView view(Row row) {
