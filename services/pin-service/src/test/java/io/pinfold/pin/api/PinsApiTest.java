@@ -138,6 +138,19 @@ class PinsApiTest {
     }
 
     @Test
+    void createdGoesOnlyForwardPerTenantEvenWhenAnEarlierPinWasStampedAheadOfThisClock() throws Exception {
+        var acme = tenant("clock");
+        String first = acme.pinId("{\"cid\":\"" + freshCid() + "\"}");
+        // As if another pin-service copy with its clock 5 s ahead had created it.
+        update("UPDATE desired_pin SET requested_at = requested_at + interval '5 seconds' WHERE pin_id = '" + first + "'");
+        String firstCreated = acme.call().get("/pins/" + first).then().extract().path("created");
+        String secondCreated = acme.call().get("/pins/" + acme.pinId("{\"cid\":\"" + freshCid() + "\"}")).then().extract().path("created");
+
+        // Later than the newest, so the newest-first order is the order of creation and no two pins share a created.
+        assertThat(java.time.Instant.parse(secondCreated)).isAfter(java.time.Instant.parse(firstCreated));
+    }
+
+    @Test
     void everyFilterNarrowsTheListAndCountCountsAllMatches() throws Exception {
         var acme = tenant("filters");
         String cidA = freshCid();
