@@ -1,11 +1,10 @@
 package io.pinfold.events;
 
 /**
- * An event about one piece of content. Its Kafka key is the multihash of {@link #cid()} in base32
- * (lower case, no multibase prefix), so all events about the same content, whatever the CID's
- * version, base or codec, land on one partition in order:
- * {@link io.pinfold.events.validation.CidShape#multihashBase32}, which is
- * {@code Cid.parse(cid).multihash().toBase32()} of {@code io.pinfold.ipfs.cid}.
+ * An event about one piece of content: its subject is {@link #cid()}. The content's identity is the multihash of
+ * that CID ({@link io.pinfold.events.validation.CidShape#multihashBase32}, i.e.
+ * {@code Cid.parse(cid).multihash().toBase32()} of {@code io.pinfold.ipfs.cid}), whatever the CID's version, base
+ * or codec. Pin events are keyed by their pin ({@link PinEvent}), not by the content.
  */
 public interface ContentEvent extends EventData {
 

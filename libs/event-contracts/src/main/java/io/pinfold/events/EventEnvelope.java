@@ -22,15 +22,15 @@ public record EventEnvelope<D extends EventData>(String key, EventMetadata metad
     }
 
     /**
-     * A new event from {@code source}. For a {@link ContentEvent}, {@code key} is the multihash of its
-     * CID in base32 (from {@code io.pinfold.ipfs.cid.Cid}).
+     * A new event from {@code source} with an explicit key. Events whose key is one of their own fields (every
+     * {@link SelfKeyedEvent}, pin events included) are better built with {@link #create(String, SelfKeyedEvent)}.
      */
     public static <D extends EventData> EventEnvelope<D> create(String source, String key, D data) {
         EventType type = EventType.of(data.getClass());
         return new EventEnvelope<>(key, EventMetadata.create(type, source, data.subject()), data);
     }
 
-    /** A new event whose key is one of its own fields (node, gc, notice and denylist events). */
+    /** A new event whose key is one of its own fields (pin, node, gc, notice and denylist events). */
     public static <D extends SelfKeyedEvent> EventEnvelope<D> create(String source, D data) {
         return create(source, data.recordKey(), data);
     }

@@ -116,10 +116,6 @@ public final class SampleEvents {
 
     /** The Kafka key an event with this sample data carries. */
     public static String keyOf(EventData data) {
-        if (data instanceof ContentEvent content) {
-            return content.cid().equals(CID) ? MULTIHASH
-                    : "udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta";
-        }
         return ((SelfKeyedEvent) data).recordKey();
     }
 }

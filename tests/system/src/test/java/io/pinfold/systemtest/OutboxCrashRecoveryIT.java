@@ -205,7 +205,7 @@ class OutboxCrashRecoveryIT {
     }
 
     /**
-     * Pin-status reports for {@value #BACKLOG_KEYS} pieces of content in turn, each with its attempt counting up, as
+     * Pin-status reports for {@value #BACKLOG_KEYS} pins (keys) in turn, each with its attempt counting up, as
      * a reconciler writes them: valid events of the contract, on a topic no service of this system consumes.
      */
     private static List<OutboxRow> backlog(String source) {
@@ -218,7 +218,7 @@ class OutboxCrashRecoveryIT {
             Cid content = contents.get(i % BACKLOG_KEYS);
             PinStatusChanged report = new PinStatusChanged("crash-pin-" + (i % BACKLOG_KEYS), content.toString(), "crash-node",
                     PinStatus.PINNING, null, i / BACKLOG_KEYS + 1, null, null);
-            rows.add(OutboxRow.of(EventEnvelope.create(source, content.multihash().toBase32(), report)));
+            rows.add(OutboxRow.of(EventEnvelope.create(source, report))); // keyed by the pin's request id
         }
         return rows;
     }

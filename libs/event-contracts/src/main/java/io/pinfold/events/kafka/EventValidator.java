@@ -1,13 +1,12 @@
 package io.pinfold.events.kafka;
 
-import io.pinfold.events.ContentEvent;
 import io.pinfold.events.EventData;
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.EventMetadata;
 import io.pinfold.events.EventType;
+import io.pinfold.events.PinEvent;
 import io.pinfold.events.SelfKeyedEvent;
 import io.pinfold.events.Topic;
-import io.pinfold.events.validation.CidShape;
 import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.events.validation.Violation;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +92,7 @@ public final class EventValidator {
             }
         }
         Optional<String> expectedKey = data != null ? Optional.of(expectedKey(data))
-                : type.flatMap(t -> keyFromRawCid(t, value));
+                : type.flatMap(t -> keyFromRawPinId(t, value));
         if (!keyMissing && expectedKey.isPresent() && !key.equals(expectedKey.get())) {
             violations.add(new Violation("key", Violation.quote(key) + " is not " + keyDescription(type.get())
                     + " (expected '" + expectedKey.get() + "')"));
@@ -117,30 +116,27 @@ public final class EventValidator {
 
     /** The Kafka key an event with this data must carry. */
     public static String expectedKey(EventData data) {
-        if (data instanceof ContentEvent content) {
-            return CidShape.multihashBase32(content.cid());
-        }
         if (data instanceof SelfKeyedEvent keyed) {
             return keyed.recordKey();
         }
         throw new IllegalStateException("no key rule for " + data.getClass().getName());
     }
 
-    /** A wrong key is worth reporting even when other fields are bad, as long as data.cid is readable. */
-    private Optional<String> keyFromRawCid(EventType type, byte[] value) {
-        if (!ContentEvent.class.isAssignableFrom(type.dataClass())) {
+    /** A wrong key is worth reporting even when other fields are bad, as long as data.pinId is readable. */
+    private Optional<String> keyFromRawPinId(EventType type, byte[] value) {
+        if (!PinEvent.class.isAssignableFrom(type.dataClass())) {
             return Optional.empty();
         }
         return codec.readTree(value)
-                .map(tree -> tree.path("cid"))
-                .filter(cid -> cid.isTextual() && CidShape.problem(cid.asText()).isEmpty())
-                .map(cid -> CidShape.multihashBase32(cid.asText()));
+                .map(tree -> tree.path("pinId"))
+                .filter(pinId -> pinId.isTextual() && !pinId.asText().isBlank())
+                .map(pinId -> pinId.asText());
     }
 
     private static String keyDescription(EventType type) {
         Class<? extends EventData> dataClass = type.dataClass();
-        if (ContentEvent.class.isAssignableFrom(dataClass)) {
-            return "the multihash of data.cid in base32";
+        if (PinEvent.class.isAssignableFrom(dataClass)) {
+            return "data.pinId (the pin's request id)";
         }
         return switch (type.topic()) {
             case NODES, GC -> "data.nodeId";

@@ -1,6 +1,6 @@
 package io.pinfold.events.pin;
 
-import io.pinfold.events.ContentEvent;
+import io.pinfold.events.PinEvent;
 import io.pinfold.events.OptionalField;
 import io.pinfold.events.validation.FieldChecks;
 
@@ -19,7 +19,7 @@ public record PinRemoved(
         String tenant,
         String cid,
         PinRemovalReason reason,
-        @OptionalField String noticeId) implements ContentEvent {
+        @OptionalField String noticeId) implements PinEvent {
 
     public PinRemoved {
         FieldChecks.start()

@@ -1,6 +1,6 @@
 package io.pinfold.events.pin;
 
-import io.pinfold.events.ContentEvent;
+import io.pinfold.events.PinEvent;
 import io.pinfold.events.OptionalField;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * {@code io.pinfold.pin.replaced}: pin {@code replacedPinId} of {@code previousCid} was replaced by
  * pin {@code pinId} of {@code cid} (Pinning Service API "replace"), in one step so the old content
- * is only released once the new one is wanted. Keyed by the new content; consumers that track the
- * old content (gc-service) must look at {@code previousCid}.
+ * is only released once the new one is wanted. Keyed by the new pin's request id ({@code pinId}): it
+ * ends the life of {@code replacedPinId} and starts that of {@code pinId}; consumers that track the old content
+ * (gc-service) must look at {@code previousCid}.
  *
  * @param pinId         the new pin's request id
  * @param replacedPinId the request id of the pin it replaces
@@ -30,7 +31,7 @@ public record PinReplaced(
         @OptionalField String name,
         @OptionalField List<String> origins,
         @OptionalField Map<String, String> meta,
-        @OptionalField Integer replication) implements ContentEvent {
+        @OptionalField Integer replication) implements PinEvent {
 
     public PinReplaced {
         PinFields.check(pinId, tenant, cid, name, origins, meta, replication)

@@ -1,6 +1,6 @@
 package io.pinfold.events.pin;
 
-import io.pinfold.events.ContentEvent;
+import io.pinfold.events.PinEvent;
 import io.pinfold.events.OptionalField;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code io.pinfold.pin.requested}: someone wants {@code cid} pinned on {@code replication} nodes.
  * Published by pin-service for Pinning Service API requests, and by outside systems directly.
  *
- * @param pinId       the pin's request id, unique per tenant (Pinning Service API {@code requestid})
+ * @param pinId       the pin's request id, globally unique (Pinning Service API {@code requestid}); the record key
  * @param tenant      the tenant that owns the pin
  * @param cid         the content to pin, any CID form
  * @param name        optional human-readable name (at most 255 characters)
@@ -24,7 +24,7 @@ public record PinRequested(
         @OptionalField String name,
         @OptionalField List<String> origins,
         @OptionalField Map<String, String> meta,
-        @OptionalField Integer replication) implements ContentEvent {
+        @OptionalField Integer replication) implements PinEvent {
 
     public PinRequested {
         PinFields.check(pinId, tenant, cid, name, origins, meta, replication).orThrow();

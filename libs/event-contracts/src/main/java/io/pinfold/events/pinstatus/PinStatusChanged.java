@@ -1,6 +1,6 @@
 package io.pinfold.events.pinstatus;
 
-import io.pinfold.events.ContentEvent;
+import io.pinfold.events.PinEvent;
 import io.pinfold.events.OptionalField;
 import io.pinfold.events.validation.FieldChecks;
 
@@ -25,7 +25,7 @@ public record PinStatusChanged(
         @OptionalField PinStatus previousStatus,
         @OptionalField Integer attempt,
         @OptionalField String error,
-        @OptionalField Long sizeBytes) implements ContentEvent {
+        @OptionalField Long sizeBytes) implements PinEvent {
 
     public PinStatusChanged {
         FieldChecks.start()

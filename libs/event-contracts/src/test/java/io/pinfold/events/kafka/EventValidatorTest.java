@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EventValidatorTest {
 
     private static final String CID = SampleEvents.CID;
-    private static final String KEY = SampleEvents.MULTIHASH;
+    private static final String KEY = "req-1";
     private static final String VALID = "{\"pinId\":\"req-1\",\"tenant\":\"acme\",\"cid\":\"" + CID + "\",\"replication\":2}";
 
     private final EventValidator validator = new EventValidator();
@@ -42,7 +42,7 @@ class EventValidatorTest {
     }
 
     @Test
-    void acceptsEveryCidFormWhenTheKeyIsItsMultihash() {
+    void acceptsEveryCidFormKeyedByThePinsRequestId() {
         for (String cid : List.of(SampleEvents.CID_V0, "zb2rhi36Gc9GJWijLEL6zW45MBux5FcFv5gJmjXA7VAMozEXY",
                 "bafybeifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4")) {
             RecordHeaders headers = CloudEventHeadersTest.validHeaders();
@@ -97,11 +97,12 @@ class EventValidatorTest {
     }
 
     @Test
-    void checksTheKeyIsTheContentMultihash() {
-        assertThat(reason(validator.validate(Topic.PINS, CID, CloudEventHeadersTest.validHeaders(), VALID)))
-                .isEqualTo("key: '" + CID + "' is not the multihash of data.cid in base32 (expected '" + KEY + "')");
+    void checksTheKeyIsThePinsRequestId() {
+        // The content's multihash was the key before pin events were keyed by pin: now it is refused.
+        assertThat(reason(validator.validate(Topic.PINS, SampleEvents.MULTIHASH, CloudEventHeadersTest.validHeaders(), VALID)))
+                .isEqualTo("key: '" + SampleEvents.MULTIHASH + "' is not data.pinId (the pin's request id) (expected '" + KEY + "')");
         assertThat(reason(validator.validate(Topic.PINS, null, CloudEventHeadersTest.validHeaders(), VALID)))
-                .isEqualTo("key: missing (expected the multihash of data.cid in base32)");
+                .isEqualTo("key: missing (expected data.pinId (the pin's request id))");
     }
 
     @Test
@@ -110,7 +111,7 @@ class EventValidatorTest {
 
         assertThat(reason(validator.validate(Topic.PINS, CID, CloudEventHeadersTest.validHeaders(), json)))
                 .isEqualTo("data.replicaton: unknown field (expected one of pinId, tenant, cid, name, origins, meta, "
-                        + "replication); key: '" + CID + "' is not the multihash of data.cid in base32 (expected '"
+                        + "replication); key: '" + CID + "' is not data.pinId (the pin's request id) (expected '"
                         + KEY + "')");
     }
 
@@ -149,8 +150,8 @@ class EventValidatorTest {
 
     @Test
     void tombstonesAreRemovalsOnlyOnCompactedTopics() {
-        assertThat(validator.validate(Topic.DENYLIST, KEY, new RecordHeaders(), (byte[]) null))
-                .isEqualTo(new Validation.Removal(KEY));
+        assertThat(validator.validate(Topic.DENYLIST, SampleEvents.MULTIHASH, new RecordHeaders(), (byte[]) null))
+                .isEqualTo(new Validation.Removal(SampleEvents.MULTIHASH));
         assertThat(reason(validator.validate(Topic.PINS, KEY, new RecordHeaders(), (byte[]) null)))
                 .isEqualTo("value: missing (a tombstone); only compacted topics accept tombstones");
         assertThat(reason(validator.validate(Topic.NODES, null, new RecordHeaders(), (byte[]) null)))

@@ -3,6 +3,7 @@ package io.pinfold.events.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pinfold.events.EventData;
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.EventMetadata;
 import io.pinfold.events.EventType;
@@ -174,6 +175,21 @@ class EventDataRulesTest {
         assertThat(event.key()).isEqualTo("node-1");
         assertThat(event.metadata().subject()).isEqualTo("node-1");
         assertThat(event.topic().topicName()).isEqualTo("pinfold.nodes");
+    }
+
+    @Test
+    void pinEventsAreKeyedByThePinsRequestIdNotByTheirContent() {
+        PinRequested requested = (PinRequested) SampleEvents.full().get(EventType.PIN_REQUESTED);
+        io.pinfold.events.pin.PinReplaced replaced = (io.pinfold.events.pin.PinReplaced) SampleEvents.full().get(EventType.PIN_REPLACED);
+
+        assertThat(EventEnvelope.create("/pinfold/pin-service", requested).key()).isEqualTo(requested.pinId());
+        assertThat(EventEnvelope.create("/pinfold/pin-service", replaced).key()).isEqualTo(replaced.pinId())
+                .isNotEqualTo(replaced.replacedPinId());
+        for (EventType type : List.of(EventType.PIN_REQUESTED, EventType.PIN_REMOVED, EventType.PIN_REPLACED, EventType.PIN_STATUS_CHANGED)) {
+            EventData data = SampleEvents.full().get(type);
+            assertThat(io.pinfold.events.kafka.EventValidator.expectedKey(data)).as(type.shortName())
+                    .isEqualTo(((io.pinfold.events.PinEvent) data).pinId());
+        }
     }
 
     @Test

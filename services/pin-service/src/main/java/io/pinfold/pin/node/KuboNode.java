@@ -43,6 +43,10 @@ public class KuboNode extends PanacheEntityBase {
     @Column(nullable = false)
     public String tags = "";
 
+    /** The swarm multiaddrs it reported (each ending in /p2p/&lt;peer id&gt;), space-separated; "" when none. */
+    @Column(name = "swarm_addresses", nullable = false)
+    public String swarmAddresses = "";
+
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;
 

@@ -105,6 +105,7 @@ public class NodeRegistry {
                     String zone = keep(keepUnset, registration.zone(), node.zone);
                     Long capacity = keep(keepUnset, registration.capacityBytes(), node.capacityBytes);
                     String tags = keepUnset && registration.tags() == null ? node.tags : NodeTags.format(registration.tags());
+                    String swarm = swarmAddresses(identity);
                     boolean changed = existing == null
                             || !Objects.equals(node.peerId, identity.peerId())
                             || !Objects.equals(node.rpcUrl, rpcUrl.toString())
@@ -113,7 +114,8 @@ public class NodeRegistry {
                             || !Objects.equals(node.region, region)
                             || !Objects.equals(node.zone, zone)
                             || !Objects.equals(node.capacityBytes, capacity)
-                            || !Objects.equals(node.tags, tags);
+                            || !Objects.equals(node.tags, tags)
+                            || !Objects.equals(node.swarmAddresses, swarm);
                     if (!changed) {
                         return Uni.createFrom().item(node);
                     }
@@ -125,6 +127,7 @@ public class NodeRegistry {
                     node.zone = zone;
                     node.capacityBytes = capacity;
                     node.tags = tags;
+                    node.swarmAddresses = swarm;
                     node.updatedAt = now;
                     return node.<KuboNode>persist()
                             .call(saved -> outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, registered(saved, identity))));
@@ -146,6 +149,20 @@ public class NodeRegistry {
     private static NodeRegistered registered(KuboNode node, IdInfo identity) {
         return new NodeRegistered(node.id, node.peerId, node.rpcUrl, node.gatewayUrl, identity.addresses(),
                 node.kuboVersion, node.state, node.region, node.zone, node.capacityBytes, NodeTags.parse(node.tags));
+    }
+
+    /** The node's swarm addresses as the API's delegates want them: each ending in /p2p/&lt;peer id&gt;. */
+    static String swarmAddresses(IdInfo identity) {
+        if (identity.addresses() == null) {
+            return "";
+        }
+        String suffix = "/p2p/" + identity.peerId();
+        return String.join(" ", identity.addresses().stream()
+                .filter(address -> address != null && !address.isBlank() && !address.contains(" "))
+                .map(address -> address.endsWith(suffix) ? address : address + suffix)
+                .distinct()
+                .sorted() // Kubo lists them in no fixed order: unsorted, every re-registration would look like a change
+                .toList());
     }
 
     /** "kubo/0.43.1/desktop" → "0.43.1"; anything else is kept as the node said it. */

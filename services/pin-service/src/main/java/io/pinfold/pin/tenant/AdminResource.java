@@ -100,6 +100,19 @@ public class AdminResource {
         return tenants.setQuota(Ids.tenant(id), update);
     }
 
+    @PUT
+    @Path("/tenants/{id}/replication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a tenant's default replication factor", description = "min..max nodes per pin, within pinfold.replication.cap; "
+            + "both null: the service's default. New pins get it unless their meta sets replicationMin/replicationMax; placed pins keep theirs.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "replication", value = "{\"min\":2,\"max\":3}")))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TenantView.class), examples = @ExampleObject(name = "tenant", value = TENANT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field is invalid", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such tenant", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Uni<TenantView> setReplication(@PathParam("id") String id, @NotNull(message = "request body is required") ReplicationUpdate update) {
+        return tenants.setReplication(Ids.tenant(id), update);
+    }
+
     @POST
     @Path("/tenants/{id}/tokens")
     @Consumes(MediaType.APPLICATION_JSON)

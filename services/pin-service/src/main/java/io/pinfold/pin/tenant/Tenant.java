@@ -32,4 +32,11 @@ public class Tenant extends PanacheEntityBase {
 
     @Column(name = "used_bytes", nullable = false)
     public long usedBytes;
+
+    /** The tenant's default replication factor; both null: the service's default (pinfold.replication.*). */
+    @Column(name = "replication_min")
+    public Integer replicationMin;
+
+    @Column(name = "replication_max")
+    public Integer replicationMax;
 }

@@ -11,7 +11,14 @@ public record TenantView(
         @Schema(example = "acme") String name,
         @Schema(example = "2026-12-02T10:00:00Z") OffsetDateTime createdAt,
         Amounts quota,
-        Amounts usage) {
+        Amounts usage,
+        @Schema(description = "The tenant's default replication factor; null: the service's (pinfold.replication.min/max)")
+        Replication replication) {
+
+    /** How many nodes hold each of the tenant's pins unless a pin's meta says otherwise. */
+    @Schema(name = "TenantReplication")
+    public record Replication(@Schema(example = "1") int min, @Schema(example = "2") int max) {
+    }
 
     /** Pins and bytes; in a quota, null means unlimited. */
     @Schema(name = "TenantAmounts")
@@ -20,6 +27,7 @@ public record TenantView(
 
     static TenantView of(Tenant tenant) {
         return new TenantView(tenant.id, tenant.name, tenant.createdAt, new Amounts(tenant.quotaPins, tenant.quotaBytes),
-                new Amounts(tenant.usedPins, tenant.usedBytes));
+                new Amounts(tenant.usedPins, tenant.usedBytes),
+                tenant.replicationMin == null ? null : new Replication(tenant.replicationMin, tenant.replicationMax));
     }
 }

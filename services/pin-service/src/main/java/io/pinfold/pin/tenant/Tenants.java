@@ -15,9 +15,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Tenants {
     private final AdminChanges changes;
+    private final io.pinfold.pin.allocate.ReplicationPolicy replication;
 
-    public Tenants(AdminChanges changes) {
+    public Tenants(AdminChanges changes, io.pinfold.pin.allocate.ReplicationPolicy replication) {
         this.changes = changes;
+        this.replication = replication;
     }
 
     @WithSpan("tenant.create")
@@ -59,6 +61,32 @@ public class Tenants {
                     tenant.quotaBytes = update.bytes();
                 }))
                 .invoke(() -> changes.count("tenant.quota-set"))
+                .map(TenantView::of);
+    }
+
+    /**
+     * Sets (or, with both null, clears) the tenant's default replication factor, within pinfold.replication.cap. Pins
+     * placed before keep their factor; new ones get this one unless their meta overrides it.
+     */
+    @WithSpan("tenant.set-replication")
+    public Uni<TenantView> setReplication(UUID id, ReplicationUpdate update) {
+        Span.current().setAttribute("pinfold.tenant.id", id.toString());
+        if ((update.min() == null) != (update.max() == null)) {
+            return Uni.createFrom().failure(RequestRejected.badRequest(update.min() == null ? "min" : "max",
+                    "is required when " + (update.min() == null ? "max" : "min") + " is given (both null: the service's default)"));
+        }
+        if (update.min() != null) {
+            var problems = io.pinfold.pin.allocate.ReplicationFactor.violations(update.min(), update.max(), replication.cap(), "min", "max");
+            if (!problems.isEmpty()) {
+                return Uni.createFrom().failure(new RequestRejected(400, "BAD_REQUEST",
+                        io.pinfold.events.validation.InvalidEventException.describe(problems)));
+            }
+        }
+        return Panache.withTransaction(() -> require(id).invoke(tenant -> {
+                    tenant.replicationMin = update.min();
+                    tenant.replicationMax = update.max();
+                }))
+                .invoke(() -> changes.count("tenant.replication-set"))
                 .map(TenantView::of);
     }
 

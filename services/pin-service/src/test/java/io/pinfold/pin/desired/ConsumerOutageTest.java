@@ -42,6 +42,11 @@ class ConsumerOutageTest {
 
     CuttableLink postgres;
 
+    @org.junit.jupiter.api.BeforeEach
+    void tenant() throws Exception {
+        PinTopic.ensureTenant(database);
+    }
+
     @Test
     void recordsPublishedWhileTheDatabaseIsCutOffAreAllAppliedOnceItIsBack() throws Exception {
         String warmUp = "warm-" + UUID.randomUUID();

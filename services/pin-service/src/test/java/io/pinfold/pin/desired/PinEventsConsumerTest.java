@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.pinfold.events.EventEnvelope;
-import io.pinfold.events.PinfoldSource;
 import io.pinfold.events.kafka.CloudEventHeaders;
 import io.pinfold.events.kafka.EventCodec;
+import io.pinfold.events.pin.PinRemovalReason;
+import io.pinfold.events.pin.PinRemoved;
 import io.pinfold.events.pin.PinRequested;
 import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.testsupport.kafka.TopicProbe;
@@ -47,13 +48,19 @@ class PinEventsConsumerTest {
     @Inject
     AgroalDataSource database;
 
+    @org.junit.jupiter.api.BeforeEach
+    void tenant() throws Exception {
+        PinTopic.ensureTenant(database);
+    }
+
     @Test
-    void aValidPinRequestFromOutsideBecomesDesiredStateKeyedByMultihash() throws Exception {
+    void aValidPinRequestFromOutsideBecomesDesiredStateKeyedByItsRequestId() throws Exception {
         String pinId = "ext-" + UUID.randomUUID();
         PinRequested data = new PinRequested(pinId, "acme", CID_V0, "dataset v1", List.of(), Map.of(), 2);
+        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", data);
+        assertThat(event.key()).isEqualTo(pinId);
+        PinTopic.publish(event.key(), CloudEventHeaders.write(event), new EventCodec().encode(data));
         String key = Cid.parse(CID_V0).multihash().toBase32();
-        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", key, data);
-        PinTopic.publish(key, CloudEventHeaders.write(event), new EventCodec().encode(data));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.desiredPin(database, pinId).isPresent());
         Map<String, Object> row = PinTopic.desiredPin(database, pinId).orElseThrow();
@@ -94,10 +101,87 @@ class PinEventsConsumerTest {
 
         // The consumer did not stop: a valid record published after the bad one is applied.
         String pinId = "after-" + marker;
-        PinRequested data = new PinRequested(pinId, "acme", CID_V1, null, null, null, null);
-        String key = Cid.parse(CID_V1).multihash().toBase32();
-        PinTopic.publish(key, CloudEventHeaders.write(EventEnvelope.create(PinfoldSource.PIN_SERVICE, key, data)), new EventCodec().encode(data));
+        PinTopic.publish(PinTopic.request(pinId));
         await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.desiredPin(database, pinId).isPresent());
+    }
+
+    @Test
+    void aRequestForAnUnknownTenantIsDeadLetteredWithTheReason() {
+        String pinId = "nobody-" + UUID.randomUUID();
+        PinRequested data = new PinRequested(pinId, "no-such-tenant", CID_V1, null, null, null, null);
+        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", data);
+        PinTopic.publish(event);
+
+        String reason = deadLetterReason(event.metadata().id());
+        assertThat(reason).contains("tenant: no tenant named 'no-such-tenant'");
+    }
+
+    @Test
+    void aRequestOverTheTenantsQuotaIsDeadLetteredNamingTheQuotaAndNotStored() throws Exception {
+        String tenant = "tight-" + UUID.randomUUID().toString().substring(0, 8);
+        PinTopic.execute(database, "INSERT INTO tenant (id, name, created_at, quota_pins) VALUES (gen_random_uuid(), '" + tenant + "', now(), 0)");
+        String pinId = "over-" + UUID.randomUUID();
+        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest", new PinRequested(pinId, tenant, CID_V1, null, null, null, null));
+        PinTopic.publish(event);
+
+        assertThat(deadLetterReason(event.metadata().id())).contains("quota.pins: tenant '" + tenant + "' may hold 0 pins");
+        assertThat(PinTopic.exists(database, pinId)).isFalse();
+    }
+
+    @Test
+    void anOriginThatIsNoMultiaddrIsRefusedLikeOverRest() {
+        String pinId = "origin-" + UUID.randomUUID();
+        EventEnvelope<PinRequested> event = EventEnvelope.create("/acme/ingest",
+                new PinRequested(pinId, "acme", CID_V1, null, List.of("/ip4/1.2.3.4/tcp/4001"), null, null));
+        PinTopic.publish(event);
+
+        assertThat(deadLetterReason(event.metadata().id())).contains("origins[0]: '/ip4/1.2.3.4/tcp/4001' must end with /p2p/<peer id>");
+    }
+
+    @Test
+    void theSameRequestPublishedTwiceIsOnePinCountedOnceAndATakenRequestIdIsRefused() throws Exception {
+        String tenant = "twice-" + UUID.randomUUID().toString().substring(0, 8);
+        PinTopic.execute(database, "INSERT INTO tenant (id, name, created_at) VALUES (gen_random_uuid(), '" + tenant + "', now())");
+        String pinId = "twice-" + UUID.randomUUID();
+        PinRequested data = new PinRequested(pinId, tenant, CID_V1, null, null, null, null);
+        PinTopic.publish(EventEnvelope.create("/acme/ingest", data));
+        PinTopic.publish(EventEnvelope.create("/acme/other-uploader", data));
+        EventEnvelope<PinRequested> thief = EventEnvelope.create("/acme/ingest", new PinRequested(pinId, "acme", CID_V1, null, null, null, null));
+        PinTopic.publish(thief);
+
+        assertThat(deadLetterReason(thief.metadata().id())).contains("pinId: '" + pinId + "' is already the request id of another pin");
+        await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.exists(database, pinId));
+        assertThat(usedPins(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void aRemovalFromOutsideIsRefusedOnlyTheApiRemovesATenantsPin() throws Exception {
+        String pinId = "keep-" + UUID.randomUUID();
+        PinTopic.publish(PinTopic.request(pinId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PinTopic.exists(database, pinId));
+        EventEnvelope<PinRemoved> removal = EventEnvelope.create("/acme/ingest", new PinRemoved(pinId, "acme", CID_V1, PinRemovalReason.REQUESTED, null));
+        PinTopic.publish(removal);
+
+        assertThat(deadLetterReason(removal.metadata().id())).contains("outside publishers may publish io.pinfold.pin.requested");
+        assertThat(PinTopic.removed(database, pinId)).isFalse();
+    }
+
+    private String deadLetterReason(String eventId) {
+        List<ConsumerRecord<String, byte[]>> dead = TopicProbe.shared().await("pinfold.pins.dlq",
+                record -> eventId.equals(TopicProbe.header(record, "ce_id")), Duration.ofSeconds(20));
+        assertThat(dead).as("dead letters of " + eventId).hasSize(1);
+        return TopicProbe.header(dead.get(0), "dead-letter-reason");
+    }
+
+    private long usedPins(String tenant) throws Exception {
+        try (var connection = database.getConnection();
+             var query = connection.prepareStatement("SELECT used_pins FROM tenant WHERE name = ?")) {
+            query.setString(1, tenant);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test

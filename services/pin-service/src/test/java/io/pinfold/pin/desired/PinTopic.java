@@ -7,7 +7,6 @@ import io.pinfold.events.EventType;
 import io.pinfold.events.kafka.CloudEventHeaders;
 import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pin.PinRequested;
-import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.testsupport.kafka.RecordPublisher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,16 +28,19 @@ final class PinTopic {
     private PinTopic() {
     }
 
-    static String key(String cid) {
-        return Cid.parse(cid).multihash().toBase32();
+    /** The tenant the sample requests name; pin requests from outside must name an existing tenant. */
+    static final String TENANT = "acme";
+
+    static void ensureTenant(AgroalDataSource database) throws SQLException {
+        execute(database, "INSERT INTO tenant (id, name, created_at) VALUES (gen_random_uuid(), '" + TENANT + "', now()) "
+                + "ON CONFLICT (name) DO NOTHING");
     }
 
-    /** A pin.requested for {@code pinId} from {@code source} with event id {@code id}. */
+    /** A pin.requested for {@code pinId} from {@code source} with event id {@code id}, keyed by the pin's request id. */
     static EventEnvelope<PinRequested> request(String pinId, String source, String id) {
-        PinRequested data = new PinRequested(pinId, "acme", CID_V1, null, null, null, null);
-        String key = key(CID_V1);
+        PinRequested data = new PinRequested(pinId, TENANT, CID_V1, null, null, null, null);
         EventMetadata metadata = new EventMetadata(id, source, EventType.PIN_REQUESTED, Instant.now(), CID_V1, null);
-        return new EventEnvelope<>(key, metadata, data);
+        return new EventEnvelope<>(pinId, metadata, data);
     }
 
     static EventEnvelope<PinRequested> request(String pinId) {
@@ -71,6 +73,16 @@ final class PinTopic {
                     row.put(column, rows.getObject(column));
                 }
                 return Optional.of(row);
+            }
+        }
+    }
+
+    static boolean removed(AgroalDataSource database, String pinId) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT removed_at IS NOT NULL FROM desired_pin WHERE pin_id = ?")) {
+            query.setString(1, pinId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
             }
         }
     }
