@@ -20,6 +20,10 @@ public class GcNode extends PanacheEntityBase {
     @Column(name = "rpc_url", nullable = false)
     public String rpcUrl;
 
+    /** Needed to publish a drain that stands alone on the compacted topic; null until the node's next record. */
+    @Column(name = "gateway_url")
+    public String gatewayUrl;
+
     @Column(nullable = false)
     public String state;
 
