@@ -1,6 +1,13 @@
 -- A node.state-changed record gc-service publishes must stand alone once pinfold.nodes is compacted, so the view
--- keeps the gateway URL too (NULL until the node's next record arrives; no drain until it is known).
+-- keeps the rest of the node's registration too: the gateway URL (NULL until the node's next record arrives; no drain
+-- until it is known), swarm addresses and tags as JSON text, Kubo version, region, zone and capacity.
 ALTER TABLE gc_node ADD COLUMN gateway_url TEXT;
+ALTER TABLE gc_node ADD COLUMN swarm_addresses TEXT;
+ALTER TABLE gc_node ADD COLUMN kubo_version TEXT;
+ALTER TABLE gc_node ADD COLUMN region TEXT;
+ALTER TABLE gc_node ADD COLUMN zone TEXT;
+ALTER TABLE gc_node ADD COLUMN capacity_bytes BIGINT;
+ALTER TABLE gc_node ADD COLUMN tags TEXT;
 
 -- Per-node GC policy, set by operators over REST. NULL watermark: that trigger is off.
 CREATE TABLE gc_policy (

@@ -27,6 +27,23 @@ public class GcNode extends PanacheEntityBase {
     @Column(nullable = false)
     public String state;
 
+    /** JSON array, as last registered; null when unknown. */
+    @Column(name = "swarm_addresses")
+    public String swarmAddresses;
+
+    @Column(name = "kubo_version")
+    public String kuboVersion;
+
+    public String region;
+
+    public String zone;
+
+    @Column(name = "capacity_bytes")
+    public Long capacityBytes;
+
+    /** JSON object, as last registered; null when unknown. */
+    public String tags;
+
     @Column(name = "announced_at", nullable = false)
     public OffsetDateTime announcedAt;
 }

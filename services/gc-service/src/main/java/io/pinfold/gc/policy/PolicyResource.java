@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/gc/nodes/{nodeId}/policy")
 @RolesAllowed(Roles.OPERATOR)
+@SecurityScheme(securitySchemeName = OperatorOnly.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The operator token (pinfold.admin.token): Authorization: Bearer pf_…")
 @SecurityRequirement(name = OperatorOnly.SCHEME)
 @APIResponse(responseCode = "401", description = "No token, or an unknown one", content = @Content(schema = @Schema(implementation = ApiError.class)))
 @APIResponse(responseCode = "403", description = "A token without the operator role", content = @Content(schema = @Schema(implementation = ApiError.class)))

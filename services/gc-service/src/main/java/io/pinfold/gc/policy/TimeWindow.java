@@ -26,7 +26,7 @@ public record TimeWindow(int startMinute, int endMinute) {
             problem.append("'").append(text).append("' has a time out of range (hours 00-23, minutes 00-59; 24:00 only as the end)");
             return Optional.empty();
         }
-        if (start == end % DAY) {
+        if (start == end) {
             problem.append("'").append(text).append("' is empty (start equals end)");
             return Optional.empty();
         }

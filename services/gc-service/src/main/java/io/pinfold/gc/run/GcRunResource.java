@@ -5,15 +5,12 @@ import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/gc")
+@Path("/gc/runs")
 @RolesAllowed(Roles.OPERATOR)
 @SecurityRequirement(name = OperatorOnly.SCHEME)
 @APIResponse(responseCode = "401", description = "No token, or an unknown one", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -37,25 +34,7 @@ public class GcRunResource {
         this.runs = runs;
     }
 
-    @POST
-    @Path("/nodes/{nodeId}/runs")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a GC run on the node now",
-            description = "A full run drains the node on pinfold.nodes first and returns it to active afterwards, also "
-                    + "when GC fails. Answers at once; follow the run with GET /gc/runs/{runId} or on pinfold.gc.")
-    @APIResponse(responseCode = "202", description = "Started (or recorded, for a dry run)",
-            content = @Content(schema = @Schema(implementation = GcRunView.class)))
-    @APIResponse(responseCode = "400", description = "mode is unknown or not implemented", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such node on pinfold.nodes", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "A run is already under way on the node (details carry its run id), "
-            + "or the node may not be drained now (last active node, drain limit, not active)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<Response> start(@PathParam("nodeId") String nodeId, RunRequest request) {
-        return runs.startManual(nodeId, request).map(view -> Response.accepted(view).build());
-    }
-
     @GET
-    @Path("/runs")
     @Operation(summary = "Runs, newest first, a page at a time")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RunPage.class)))
     @APIResponse(responseCode = "400", description = "limit or before is invalid", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -69,7 +48,7 @@ public class GcRunResource {
     }
 
     @GET
-    @Path("/runs/{runId}")
+    @Path("/{runId}")
     @Operation(summary = "One run")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GcRunView.class)))
     @APIResponse(responseCode = "400", description = "runId is not a UUID", content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -102,7 +102,7 @@ public class GcRuns {
             parameters.and("at", cursor.startedAt()).and("id", cursor.id());
         }
         return Panache.withSession(() -> GcRun.<GcRun>find(where + " order by startedAt desc, id desc", parameters)
-                        .range(0, size).list())
+                        .range(0, size - 1).list()) // both ends inclusive
                 .map(runs -> {
                     List<GcRunView> views = runs.stream().map(GcRunView::of).toList();
                     String next = runs.size() < size ? null : RunCursor.of(runs.get(runs.size() - 1)).text();

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The per-node GC lease rows (gc_lease): one run per node at a time across every gc-service copy. A copy that dies
+ * The per-node GC lease rows (gc_lease): one run per node at a time across every gc-service copy. Times are
+ * clock_timestamp(), not now(): now() is when the transaction began, and a start waits for the others' lock first, so
+ * a lease reckoned from now() could be born (nearly) expired. A copy that dies
  * stops renewing; the row expires and {@link LeaseReaper} (on any copy) closes the run and returns the node.
  */
 @ApplicationScoped
@@ -43,7 +45,7 @@ public class NodeLeases {
 
     Uni<Optional<Held>> find(String nodeId) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT node_id, run_id, drained, expires_at < now() FROM gc_lease WHERE node_id = :node FOR UPDATE",
+                .createNativeQuery("SELECT node_id, run_id, drained, expires_at < clock_timestamp() FROM gc_lease WHERE node_id = :node FOR UPDATE",
                         Object[].class)
                 .setParameter("node", nodeId)
                 .getResultList())
@@ -65,7 +67,7 @@ public class NodeLeases {
     Uni<Void> take(String nodeId, UUID runId, boolean drained) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         INSERT INTO gc_lease (node_id, run_id, owner, drained, expires_at)
-                        VALUES (:node, :run, :owner, :drained, now() + make_interval(secs => :ttl))""")
+                        VALUES (:node, :run, :owner, :drained, clock_timestamp() + make_interval(secs => :ttl))""")
                 .setParameter("node", nodeId)
                 .setParameter("run", runId)
                 .setParameter("owner", owner)
@@ -77,8 +79,8 @@ public class NodeLeases {
     /** Extends this copy's lease on the node; false when it is no longer ours (it expired and was reaped). */
     Uni<Boolean> renew(String nodeId, UUID runId) {
         return pool.preparedQuery("""
-                        UPDATE gc_lease SET expires_at = now() + make_interval(secs => $4)
-                        WHERE node_id = $1 AND run_id = $2 AND owner = $3 AND expires_at > now()""")
+                        UPDATE gc_lease SET expires_at = clock_timestamp() + make_interval(secs => $4)
+                        WHERE node_id = $1 AND run_id = $2 AND owner = $3 AND expires_at > clock_timestamp()""")
                 .execute(Tuple.of(nodeId, runId, owner, config.leaseTtl().toMillis() / 1000.0))
                 .map(rows -> rows.rowCount() == 1);
     }
@@ -98,7 +100,7 @@ public class NodeLeases {
     Uni<Optional<Held>> takeOneExpired() {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         DELETE FROM gc_lease WHERE node_id = (
-                            SELECT node_id FROM gc_lease WHERE expires_at < now() LIMIT 1 FOR UPDATE SKIP LOCKED)
+                            SELECT node_id FROM gc_lease WHERE expires_at < clock_timestamp() LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING node_id, run_id, drained, true""", Object[].class)
                 .getResultList())
                 .map(rows -> rows.stream().findFirst().map(NodeLeases::held));

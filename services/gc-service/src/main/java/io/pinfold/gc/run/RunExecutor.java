@@ -16,6 +16,7 @@ import io.pinfold.gc.strategy.RunTotals;
 import io.pinfold.outbox.Outbox;
 import io.pinfold.runtime.kubo.KuboClients;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -70,6 +71,8 @@ public class RunExecutor {
             return;
         }
         io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // A context of the run's own, marked safe so Hibernate Reactive sessions may live on it.
+        VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = command -> context.runOnContext(ignored -> command.run());
         Span span = tracer.spanBuilder("gc.run").setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("pinfold.node.id", run.nodeId())
@@ -100,11 +103,13 @@ public class RunExecutor {
 
     private Uni<String> drive(StartedRun run, Executor onContext) {
         AtomicReference<RunTotals> totals = new AtomicReference<>(RunTotals.NONE);
-        return awaitDrainPublished(run)
+        Uni<Void> work = awaitDrainPublished(run)
                 .emitOn(onContext)
                 .chain(() -> Panache.withTransaction(() -> outbox.append(EventEnvelope.create(PinfoldSource.GC_SERVICE,
                         new GcStarted(run.runId().toString(), run.nodeId(), run.strategy().mode(), run.drained())))))
-                .chain(() -> Uni.combine().any().of(collect(run, totals, onContext), leaseLost(run)))
+                .chain(() -> collect(run, totals, onContext));
+        // The lease is renewed from the moment it was taken, the wait for the drain included.
+        return Uni.combine().any().of(work, leaseLost(run))
                 .emitOn(onContext)
                 .chain(() -> roots.forgetCollected(run.nodeId(), run.startedAt()))
                 .chain(() -> closing.closeOwn(run.nodeId(), run.runId(), run.drained(), GcRun.COMPLETED, totals.get(), null))
@@ -112,16 +117,24 @@ public class RunExecutor {
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("GC run %s on %s failed: %s", run.runId(), run.nodeId(), failure.getMessage());
                     Span.current().recordException(failure);
-                    return Uni.createFrom().voidItem().emitOn(onContext)
+                    // A fresh context: work cancelled in the middle of a transaction may have left its session on the old one.
+                    return Uni.createFrom().voidItem().emitOn(freshContext())
                             .chain(() -> closing.closeOwn(run.nodeId(), run.runId(), run.drained(), GcRun.FAILED,
                                     totals.get(), describe(failure)))
                             .map(closed -> GcRun.FAILED);
                 });
     }
 
+    private Executor freshContext() {
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return command -> context.runOnContext(ignored -> command.run());
+    }
+
     private Uni<Void> collect(StartedRun run, AtomicReference<RunTotals> totals, Executor onContext) {
-        AtomicLong lastReport = new AtomicLong(System.nanoTime());
         long every = config.progressInterval().toNanos();
+        // the first removed block is reported at once (GC has begun removing), then at most once per interval
+        AtomicLong lastReport = new AtomicLong(System.nanoTime() - every);
         Multi<RunTotals> work = run.strategy().collect(kubo.forNode(run.rpcUrl()));
         return work.emitOn(onContext)
                 .onItem().call(current -> {
@@ -141,15 +154,28 @@ public class RunExecutor {
         return Panache.withTransaction(() -> GcRun.update("blocksRemoved = ?1, bytesFreed = ?2 where id = ?3",
                         current.blocksRemoved(), current.bytesFreed(), run.runId())
                 .call(() -> outbox.append(EventEnvelope.create(PinfoldSource.GC_SERVICE, new GcProgress(run.runId().toString(),
-                        run.nodeId(), current.blocksRemoved(), current.bytesFreed(), 0, null))))
+                        run.nodeId(), current.blocksRemoved(), current.bytesFreed(), 0, null, current.elapsedMillis()))))
                 .replaceWithVoid());
     }
 
-    /** Renews the lease every third of its TTL; fails (stopping the collection) once it is no longer this run's. */
+    /**
+     * Renews the lease every third of its TTL; fails (stopping the collection) once it is no longer this run's, or
+     * once no renewal succeeded for 80% of the TTL (the database is out of reach, so another copy may soon reap it).
+     */
     private Uni<Void> leaseLost(StartedRun run) {
+        long believe = config.leaseTtl().toNanos() * 8 / 10;
+        AtomicLong renewed = new AtomicLong(System.nanoTime());
         return Multi.createFrom().ticks().every(config.leaseTtl().dividedBy(3))
-                .onItem().transformToUniAndConcatenate(tick -> leases.renew(run.nodeId(), run.runId())
-                        .onFailure().recoverWithItem(true)) // a database hiccup: try again next tick; expiry decides
+                .onItem().transformToUniAndConcatenate(tick -> {
+                    long asked = System.nanoTime();
+                    return leases.renew(run.nodeId(), run.runId())
+                            .invoke(held -> {
+                                if (held) {
+                                    renewed.set(asked);
+                                }
+                            })
+                            .onFailure().recoverWithItem(() -> System.nanoTime() - renewed.get() < believe);
+                })
                 .filter(held -> !held)
                 .toUni()
                 .chain(lost -> Uni.createFrom().<Void>failure(new IllegalStateException("lease on node " + run.nodeId()

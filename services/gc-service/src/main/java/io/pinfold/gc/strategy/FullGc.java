@@ -41,11 +41,11 @@ public class FullGc implements GcStrategy {
             long started = System.nanoTime();
             Multi<RunTotals> during = patient.repo().gc()
                     .filter(result -> result.removedCid().isPresent())
-                    .map(result -> new RunTotals(removed.incrementAndGet(), 0, millisSince(started)));
+                    .map(result -> new RunTotals(removed.incrementAndGet(), 0, millisSince(started), millisSince(started)));
             Multi<RunTotals> end = Multi.createFrom().deferred(() -> {
                 long lockMillis = millisSince(started);
                 return patient.repo().stat(true)
-                        .map(after -> new RunTotals(removed.get(), freed(before, after), lockMillis))
+                        .map(after -> new RunTotals(removed.get(), freed(before, after), lockMillis, millisSince(started)))
                         .toMulti();
             });
             return Multi.createBy().concatenating().streams(during, end);
