@@ -12,6 +12,7 @@ import io.pinfold.events.OptionalField;
  * @param bytesFreed    bytes freed so far
  * @param batchesDone   {@code block rm} batches finished so far (0 for a full GC)
  * @param batchesTotal  batches planned, when known
+ * @param elapsedMs     milliseconds since the run started collecting, when the producer measured it
  */
 public record GcProgress(
         String runId,
@@ -19,12 +20,19 @@ public record GcProgress(
         long blocksRemoved,
         long bytesFreed,
         int batchesDone,
-        @OptionalField Integer batchesTotal) implements GcRunEvent {
+        @OptionalField Integer batchesTotal,
+        @OptionalField Long elapsedMs) implements GcRunEvent {
 
     public GcProgress {
         GcFields.counts(GcFields.check(runId, nodeId), blocksRemoved, bytesFreed)
                 .atLeast("batchesDone", batchesDone, 0)
                 .atLeast("batchesTotal", batchesTotal, batchesDone)
+                .atLeast("elapsedMs", elapsedMs, 0)
                 .orThrow();
+    }
+
+    /** Progress without the elapsed time: what producers before it sent. */
+    public GcProgress(String runId, String nodeId, long blocksRemoved, long bytesFreed, int batchesDone, Integer batchesTotal) {
+        this(runId, nodeId, blocksRemoved, bytesFreed, batchesDone, batchesTotal, null);
     }
 }

@@ -20,8 +20,29 @@ public class GcNode extends PanacheEntityBase {
     @Column(name = "rpc_url", nullable = false)
     public String rpcUrl;
 
+    /** Needed to publish a drain that stands alone on the compacted topic; null until the node's next record. */
+    @Column(name = "gateway_url")
+    public String gatewayUrl;
+
     @Column(nullable = false)
     public String state;
+
+    /** JSON array, as last registered; null when unknown. */
+    @Column(name = "swarm_addresses")
+    public String swarmAddresses;
+
+    @Column(name = "kubo_version")
+    public String kuboVersion;
+
+    public String region;
+
+    public String zone;
+
+    @Column(name = "capacity_bytes")
+    public Long capacityBytes;
+
+    /** JSON object, as last registered; null when unknown. */
+    public String tags;
 
     @Column(name = "announced_at", nullable = false)
     public OffsetDateTime announcedAt;

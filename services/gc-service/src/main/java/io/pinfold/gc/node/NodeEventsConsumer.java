@@ -74,20 +74,25 @@ public class NodeEventsConsumer {
         }
         NodeEvent event = record.event();
         if (event instanceof NodeRegistered registered) {
-            return upsert(registered.nodeId(), registered.peerId(), registered.rpcUrl(), registered.state().json(), record);
+            return upsert(registered.nodeId(), registered.peerId(), registered.rpcUrl(), registered.gatewayUrl(), registered.state().json(),
+                    java.util.Optional.of(NodeRegistration.of(registered)), record);
         }
         if (event instanceof NodeStateChanged changed) {
-            return upsert(changed.nodeId(), changed.peerId(), changed.rpcUrl(), changed.state().json(), record);
+            return upsert(changed.nodeId(), changed.peerId(), changed.rpcUrl(), changed.gatewayUrl(), changed.state().json(),
+                    NodeRegistration.of(changed), record);
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> upsert(String id, String peerId, String rpcUrl, String state, NodeRecord record) {
+    private Uni<Void> upsert(String id, String peerId, String rpcUrl, String gatewayUrl, String state,
+                             java.util.Optional<NodeRegistration> registration, NodeRecord record) {
         return GcNode.<GcNode>findById(id).chain(existing -> {
             GcNode node = existing != null ? existing : new GcNode();
             node.id = id;
             node.peerId = peerId;
             node.rpcUrl = rpcUrl;
+            node.gatewayUrl = gatewayUrl;
+            registration.ifPresent(known -> known.writeTo(node)); // a state change without them keeps what is known
             node.state = state;
             node.announcedAt = record.time().atOffset(ZoneOffset.UTC); // shown to operators; never used to order
             return node.persist().replaceWithVoid();

@@ -79,7 +79,7 @@ class NodeEventsConsumerTest {
                 new NodeStateChanged(id, kubo.peerId(), kubo.rpc(), kubo.gateway(), NodeState.DRAINING, NodeState.ACTIVE, "full gc", null)),
                 t0.minusSeconds(60)));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/gc/nodes")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes")
                 .then().statusCode(200).body("find { it.id == '" + id + "' }.state", equalTo("draining")));
     }
 
@@ -91,7 +91,7 @@ class NodeEventsConsumerTest {
                 new NodeRegistered(id, kubo.peerId(), kubo.rpc(), kubo.gateway(), List.of(), "0.43.1", NodeState.ACTIVE)));
         publish(EventEnvelope.create(PinfoldSource.GC_SERVICE,
                 new NodeStateChanged(id, kubo.peerId(), kubo.rpc(), kubo.gateway(), NodeState.DRAINING, NodeState.ACTIVE, "full gc", null)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/gc/nodes")
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes")
                 .then().body("find { it.id == '" + id + "' }.state", equalTo("draining")));
 
         // Every write to this node's row from now on is logged, so even a passing rollback is seen.
@@ -112,7 +112,7 @@ class NodeEventsConsumerTest {
             // A newer event for the same node, after the rewound ones in the same partition: once it shows, they were read.
             publish(EventEnvelope.create(PinfoldSource.PIN_SERVICE,
                     new NodeStateChanged(id, kubo.peerId(), kubo.rpc(), kubo.gateway(), NodeState.DOWN, NodeState.DRAINING, "unreachable", null)));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/gc/nodes")
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes")
                     .then().body("find { it.id == '" + id + "' }.state", equalTo("down")));
 
             assertThat(loggedStates(id)).containsExactly("down");
@@ -150,7 +150,7 @@ class NodeEventsConsumerTest {
         assertThat(TopicProbe.header(junk.get(0), "dead-letter-reason")).startsWith("data: not valid JSON");
 
         publish(good);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", hasItem(id)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", hasItem(id)));
     }
 
     @Test
@@ -159,9 +159,9 @@ class NodeEventsConsumerTest {
         String id = "gone-" + UUID.randomUUID().toString().substring(0, 8);
         publish(EventEnvelope.create(PinfoldSource.PIN_SERVICE,
                 new NodeRegistered(id, kubo.peerId(), kubo.rpc(), kubo.gateway(), List.of(), null, NodeState.ACTIVE)));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", hasItem(id)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", hasItem(id)));
         RecordPublisher.shared().publish("pinfold.nodes", id, List.of(), null);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", not(hasItem(id))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", not(hasItem(id))));
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.pinfold.gc.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** gc-service's own settings (README, "Configuration"; application.properties names each with its default). */
+@ConfigMapping(prefix = "pinfold.gc")
+public interface GcConfig {
+
+    /** How long a run's lease on its node lasts unless renewed; a dead copy's drained node returns after at most this. */
+    @WithDefault("30s")
+    Duration leaseTtl();
+
+    /** How often expired leases are looked for (and their drained nodes returned to active). */
+    @WithDefault("5s")
+    Duration reapInterval();
+
+    /** Most nodes drained for GC at once, across every copy. */
+    @WithDefault("1")
+    int maxDrained();
+
+    /** How often policies are evaluated. */
+    @WithDefault("30s")
+    Duration policyInterval();
+
+    /** How often each node's repo size is read (repo stat). */
+    @WithDefault("60s")
+    Duration usageInterval();
+
+    /** Deadline for a full GC's repo gc call until its first answer (Kubo first walks every pin). */
+    @WithDefault("30m")
+    @io.smallrye.config.WithName("full-timeout")
+    Duration fullGcTimeout();
+
+    /** How often a running full GC reports progress (gc.progress). */
+    @WithDefault("2s")
+    Duration progressInterval();
+
+    /** How long to wait for the drain to reach pinfold.nodes before GC starts; past it the run fails and the node returns. */
+    @WithDefault("15s")
+    Duration drainPublishTimeout();
+
+    /** Deadline of the best-effort dag stat that sizes an unpinned root. */
+    @WithDefault("10s")
+    Duration dagStatTimeout();
+}
