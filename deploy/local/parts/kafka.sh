@@ -93,7 +93,12 @@ EOF
 format_once() {
   [[ -f "$DATA/log/meta.properties" ]] && return 0
   local cluster_id
-  cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  # URL-safe base64 of 16 random bytes, as Kafka's own ids; never starting with '-', which the storage tool's
+  # argument parser would read as an option (1 in 64 ids did, and formatting failed).
+  cluster_id=-
+  while [[ $cluster_id == -* ]]; do
+    cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  done
   pf_info "formatting a new KRaft log directory in $DATA/log"
   if ! java -cp "$(<"$CLASSPATH_FILE")" -Dlog4j2.configurationFile="$LOG4J_CONFIG" \
     kafka.tools.StorageTool format --cluster-id "$cluster_id" --config "$DATA/server.properties" \
