@@ -90,10 +90,6 @@ public class DriftCheck {
                     if (restored > 0) {
                         LOG.warnf("drift on Kubo node %s: %d pin(s) removed behind the service's back, pinning them again", node.id(), restored);
                     }
-                    if (unownedCount > 0) {
-                        LOG.infof("drift on Kubo node %s: %d pin(s) not owned by pin-service, left alone (e.g. %s)", node.id(),
-                                unownedCount, unownedExamples);
-                    }
                     return new Report(restored, unownedCount, List.copyOf(unownedExamples));
                 });
     }

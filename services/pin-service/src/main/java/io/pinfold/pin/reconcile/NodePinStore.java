@@ -203,9 +203,9 @@ public class NodePinStore {
         }
         return session.createNativeQuery("""
                         UPDATE desired_pin SET status_changed_at = CASE WHEN status = :status THEN status_changed_at ELSE now() END,
-                               status = :status, info = CAST(:info AS jsonb), failure_reason = :reason
+                               status = :status, info = CAST(CAST(:info AS text) AS jsonb), failure_reason = :reason
                         WHERE pin_id = :pin
-                          AND (status <> :status OR info <> CAST(:info AS jsonb) OR failure_reason IS DISTINCT FROM :reason)""")
+                          AND (status <> :status OR info <> CAST(CAST(:info AS text) AS jsonb) OR failure_reason IS DISTINCT FROM :reason)""")
                 .setParameter("status", aggregate.status())
                 .setParameter("info", info)
                 .setParameter("reason", aggregate.failureReason())

@@ -54,4 +54,8 @@ public interface ReconcileConfig {
     /** How long a copy's claim on a node (and its membership) lasts without renewal; a killed copy's nodes are taken over after it. */
     @WithDefault("15s")
     Duration leaseTtl();
+
+    /** How often pins by node and status, and each node's reconcile lag, are read for the metrics. */
+    @WithDefault("15s")
+    Duration metricsInterval();
 }

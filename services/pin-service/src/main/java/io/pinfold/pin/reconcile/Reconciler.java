@@ -60,6 +60,7 @@ public class Reconciler {
         final Set<String> contents = ConcurrentHashMap.newKeySet();
         volatile Cancellable drift;
         volatile long lastDrift = System.nanoTime() - Long.MAX_VALUE / 2;
+        volatile long lastUnowned = -1;
 
         boolean busy() {
             return !running.isEmpty() || drift != null;
@@ -290,6 +291,11 @@ public class Reconciler {
                 })
                 .subscribe().with(report -> {
                     metrics.unowned(node.id(), report.unowned());
+                    if (report.unowned() != running.lastUnowned) {
+                        running.lastUnowned = report.unowned();
+                        LOG.infof("drift check of Kubo node %s: %d pin(s) not owned by pin-service, left alone (e.g. %s)", node.id(),
+                                report.unowned(), report.unownedExamples());
+                    }
                     if (report.restored() > 0) {
                         metrics.outcome(node.id(), "restored");
                     }
