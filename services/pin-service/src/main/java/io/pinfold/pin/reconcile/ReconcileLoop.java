@@ -10,9 +10,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * This copy's reconciler, driven by the scheduler: a tick every pinfold.reconcile.interval, a lease check in
- * between (so work on a node whose lease may be lost is cancelled even when a tick hangs on the database), and
- * the pins/lag metrics. Off with pinfold.reconcile.enabled=false. On shutdown it gives its leases back.
+ * This copy's reconciler, driven by the scheduler: a tick every pinfold.reconcile.interval (the reconciler checks
+ * its leases on a timer of its own in between), and the pins/lag metrics. Off with pinfold.reconcile.enabled=false. On shutdown it gives its leases back.
  */
 @ApplicationScoped
 public class ReconcileLoop {
@@ -35,11 +34,6 @@ public class ReconcileLoop {
         }
         return reconciler.tick().onFailure().invoke(failure -> LOG.warnf("reconcile tick failed: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
-    }
-
-    @Scheduled(every = "${pinfold.reconcile.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void enforceLeases() {
-        reconciler.enforceLeases();
     }
 
     @Scheduled(every = "${pinfold.reconcile.metrics-interval:15s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -39,11 +39,14 @@ public class Reconciler {
     private final RetryBackoff backoff;
     private final Vertx vertx;
     private final Map<String, NodeWork> work = new ConcurrentHashMap<>();
+    /** The lease watchdog's timer, -1 until the first tick starts it. */
+    private final java.util.concurrent.atomic.AtomicLong watchdog = new java.util.concurrent.atomic.AtomicLong(-1);
+    private static final long WATCHDOG_MILLIS = 100;
 
     public Reconciler(NodeLeases leases, NodePinning kubo, NodePinStore store, NodeLiveness liveness, PinMover mover,
                       DriftCheck drift, ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx) {
         this.leases = leases;
-        this.kubo = kubo;
+        this.kubo = new LeasedPinning(kubo, leases);
         this.store = store;
         this.liveness = liveness;
         this.mover = mover;
@@ -83,7 +86,25 @@ public class Reconciler {
 
     /** Stops all work (shutdown); the rows stay due for whichever copy reconciles next. */
     public void stop() {
+        long timer = watchdog.getAndSet(-2);
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
         work.values().forEach(Reconciler::cancel);
+    }
+
+    /**
+     * Checks the leases every 100 ms on a timer of its own, not on the tick: a tick may wait on the database for
+     * longer than the lease lasts, and calls must stop well before the database lets another copy take the node
+     * (this copy stops believing at 80% of the TTL, so the margin is a fifth of the TTL).
+     */
+    private void startWatchdog() {
+        if (watchdog.get() == -1) {
+            long timer = vertx.setPeriodic(WATCHDOG_MILLIS, ignored -> enforceLeases());
+            if (!watchdog.compareAndSet(-1, timer)) {
+                vertx.cancelTimer(timer);
+            }
+        }
     }
 
     private static void cancel(NodeWork running) {
@@ -98,6 +119,10 @@ public class Reconciler {
     }
 
     public Uni<Void> tick() {
+        if (watchdog.get() == -2) {
+            return Uni.createFrom().voidItem(); // stopped
+        }
+        startWatchdog();
         enforceLeases();
         return store.nodes().chain(nodes -> {
             List<String> busy = work.entrySet().stream().filter(e -> e.getValue().busy()).map(Map.Entry::getKey).toList();
