@@ -29,6 +29,8 @@ public class NodeLeases {
     private final String owner;
     /** node id → until when (System.nanoTime) this copy surely holds it. */
     private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
+    /** Held nodes above this copy's share that are still busy: no new work starts there, so they can be given back. */
+    private final Set<String> surplus = ConcurrentHashMap.newKeySet();
 
     public NodeLeases(Pool pool, Duration ttl, String owner) {
         this.pool = pool;
@@ -44,6 +46,11 @@ public class NodeLeases {
     public boolean holds(String nodeId) {
         Long until = heldUntil.get(nodeId);
         return until != null && until - System.nanoTime() > 0;
+    }
+
+    /** True for a node this copy holds above its share: it finishes what runs there and starts nothing new. */
+    public boolean givingBack(String nodeId) {
+        return surplus.contains(nodeId);
     }
 
     /** Nodes this copy currently believes it holds. */
@@ -84,6 +91,9 @@ public class NodeLeases {
                             if (renewed.size() < share) {
                                 return take(conn, nodes, share - renewed.size(), seconds).map(taken -> union(renewed, taken));
                             }
+                            if (renewed.size() <= share) {
+                                surplus.clear();
+                            }
                             if (renewed.size() > share) {
                                 return giveBack(conn, renewed, renewed.size() - share, busy);
                             }
@@ -121,7 +131,12 @@ public class NodeLeases {
 
     private Uni<Set<String>> giveBack(io.vertx.mutiny.sqlclient.SqlConnection conn, Set<String> held, int surplus,
                                       Collection<String> busy) {
-        List<String> idle = held.stream().filter(node -> !busy.contains(node)).sorted().limit(surplus).toList();
+        // Idle nodes go back at once; busy ones first finish their running work (givingBack), then go.
+        List<String> order = held.stream().sorted(java.util.Comparator.comparing((String node) -> busy.contains(node)).thenComparing(node -> node))
+                .limit(surplus).toList();
+        List<String> idle = order.stream().filter(node -> !busy.contains(node)).toList();
+        this.surplus.clear();
+        order.stream().filter(busy::contains).forEach(this.surplus::add);
         if (idle.isEmpty()) {
             return Uni.createFrom().item(held);
         }
@@ -138,6 +153,7 @@ public class NodeLeases {
     /** Gives every claim back (orderly shutdown), so other copies take the nodes at once instead of after the TTL. */
     public Uni<Void> releaseAll() {
         heldUntil.clear();
+        surplus.clear();
         return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM reconcile_lease WHERE owner = $1").execute(Tuple.of(owner))
                 .chain(() -> conn.preparedQuery("DELETE FROM reconcile_member WHERE owner = $1").execute(Tuple.of(owner))))
                 .replaceWithVoid();

@@ -33,6 +33,15 @@ public class ReconcileMetrics {
         gauge("pinfold.reconcile.pins", "Per-node pins by status", Tags.of("node", node, "status", status)).set(count);
     }
 
+    /** Sets every pins gauge to 0 before a refresh sets the counts that exist. */
+    public void clearPins() {
+        gauges.forEach((key, value) -> {
+            if (key.startsWith("pinfold.reconcile.pins")) {
+                value.set(0);
+            }
+        });
+    }
+
     /** pinfold.reconcile.lag.seconds{node}: how long the oldest due row of the node has been waiting (0: nothing due). */
     public void lag(String node, long seconds) {
         gauge("pinfold.reconcile.lag.seconds", "Age of the oldest due reconcile work per node", Tags.of("node", node)).set(seconds);

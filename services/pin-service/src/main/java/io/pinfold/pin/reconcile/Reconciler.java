@@ -144,8 +144,8 @@ public class Reconciler {
                 .chain(() -> liveness.answered(node))
                 .onFailure().recoverWithUni(failure -> liveness.silent(node, failure))
                 .chain(state -> {
-                    if (!leases.holds(node.id())) {
-                        return Uni.createFrom().voidItem();
+                    if (!leases.holds(node.id()) || leases.givingBack(node.id())) {
+                        return Uni.createFrom().voidItem(); // another copy's share now: start nothing new here
                     }
                     return switch (state) {
                         case ACTIVE -> startDue(node).invoke(() -> maybeCheckDrift(node));

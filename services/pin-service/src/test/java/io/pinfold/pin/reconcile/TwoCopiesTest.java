@@ -1,6 +1,7 @@
 package io.pinfold.pin.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pinfold.testsupport.kubo.KuboNode;
 import io.pinfold.testsupport.kubo.KuboNodes;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -103,21 +103,26 @@ class TwoCopiesTest {
             try (Copy a = new Copy("copy-a-" + round, watch); Copy b = new Copy("copy-b-" + round, watch)) {
                 pins.addAll(somePins(round));
                 awaitAllPinned(pins, Duration.ofSeconds(60));
-                Set<String> heldByA = a.reconciler.leases().held();
-                assertThat(heldByA).as("round %d: copy a has a share of the nodes", round).isNotEmpty();
-                assertThat(b.reconciler.leases().held()).as("round %d: copy b has a share of the nodes", round).isNotEmpty();
-                assertThat(heldByA).doesNotContainAnyElementsOf(b.reconciler.leases().held());
+                assertThat(watch.violations).as("round %d: calls of two copies on one node at once", round).isEmpty();
+                await().atMost(leaseTtl.plusSeconds(10)).untilAsserted(() -> {
+                    assertThat(a.reconciler.leases().held()).as("copy a has a share of the nodes").isNotEmpty();
+                    assertThat(b.reconciler.leases().held()).as("copy b has a share of the nodes").isNotEmpty();
+                });
+                assertThat(PinRows.column("SELECT count(DISTINCT owner) FROM reconcile_lease WHERE expires_at > now()"))
+                        .as("round %d: the nodes are split between the two copies", round).containsExactly("2");
 
                 a.kill();
                 long killedAt = System.nanoTime();
-                List<String> more = somePins(round * 100);
-                while (!b.reconciler.leases().held().containsAll(heldByA)) {
-                    assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("round %d: take-over time", round)
+                List<String> every = PinRows.column("SELECT id FROM kubo_node");
+                while (!b.reconciler.leases().held().containsAll(every)) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("round %d: take-over of %s", round, every)
                             .isLessThan(leaseTtl.plusSeconds(5));
                     sleep(50);
                 }
                 slowestTakeOver = Math.max(slowestTakeOver, System.nanoTime() - killedAt);
+                List<String> more = somePins(round * 100);
                 awaitAllPinned(more, Duration.ofSeconds(60));
+                assertThat(watch.violations).as("round %d after the kill: calls of two copies on one node at once", round).isEmpty();
             }
         }
         System.out.printf("two copies: %d rounds, slowest take-over %d ms (lease TTL %d ms), calls by copy %s%n", ROUNDS,
