@@ -140,15 +140,20 @@ public class Reconciler {
     }
 
     private Uni<Void> tickNode(ReconcileNode node) {
+        boolean[] answered = {true};
         return kubo.probe(node)
                 .chain(() -> liveness.answered(node))
-                .onFailure().recoverWithUni(failure -> liveness.silent(node, failure))
+                .onFailure().recoverWithUni(failure -> {
+                    answered[0] = false;
+                    return liveness.silent(node, failure);
+                })
                 .chain(state -> {
                     if (!leases.holds(node.id()) || leases.givingBack(node.id())) {
                         return Uni.createFrom().voidItem(); // another copy's share now: start nothing new here
                     }
                     return switch (state) {
-                        case ACTIVE -> startDue(node).invoke(() -> maybeCheckDrift(node));
+                        // A node that did not answer its probe gets no work: the calls would only burn attempts.
+                        case ACTIVE -> !answered[0] ? Uni.createFrom().voidItem() : startDue(node).invoke(() -> maybeCheckDrift(node));
                         case DRAINING -> Uni.createFrom().voidItem(); // GC holds the node: no new work until active again
                         case DOWN -> mover.moveOff(node.id(), config.batchSize()).replaceWithVoid();
                     };
