@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +93,13 @@ class TwoCopiesTest {
                 throw new IllegalStateException("leases of " + reconciler.leases().owner() + " not given back", e);
             }
         }
+    }
+
+    /** A restarted app (own profile) registers its configured nodes a moment after start. */
+    @BeforeEach
+    void nodesRegistered() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> PinRows.column(
+                "SELECT id FROM kubo_node WHERE id IN ('kubo-1', 'kubo-2') AND state = 'active'").size() == 2);
     }
 
     @Test
