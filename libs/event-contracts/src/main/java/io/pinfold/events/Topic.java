@@ -25,7 +25,9 @@ public enum Topic {
     /** Records of pinfold.nodes a consumer refused (broke the contract, or kept failing), with the reason in a header. */
     NODES_DEAD_LETTER("pinfold.nodes.dlq", Kind.DEAD_LETTER),
     /** Records of pinfold.pin-status a consumer refused (broke the contract, or kept failing), with the reason in a header. */
-    PIN_STATUS_DEAD_LETTER("pinfold.pin-status.dlq", Kind.DEAD_LETTER);
+    PIN_STATUS_DEAD_LETTER("pinfold.pin-status.dlq", Kind.DEAD_LETTER),
+    /** Records of pinfold.denylist that pin-service refused (broke the contract, or kept failing), with the reason in a header. */
+    DENYLIST_DEAD_LETTER("pinfold.denylist.dlq", Kind.DEAD_LETTER);
 
     /** Default partition count of event topics: room for 6 consumers per group. */
     public static final int DEFAULT_PARTITIONS = 6;

@@ -6,6 +6,7 @@ import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.PinfoldSource;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeState;
+import io.pinfold.events.node.NodeStateChanged;
 import io.pinfold.events.node.PlacementFields;
 import io.pinfold.events.validation.FieldChecks;
 import io.pinfold.events.validation.InvalidEventException;
@@ -79,6 +80,25 @@ public class NodeRegistry {
                     }
                     return NodeView.of(node);
                 });
+    }
+
+    /**
+     * Moves a node to {@code state} and announces it (node.state-changed on pinfold.nodes) in the caller's
+     * transaction; answers false, announcing nothing, when the node is unknown or already in that state.
+     */
+    public Uni<Boolean> changeState(String id, NodeState state, String reason) {
+        return KuboNode.<KuboNode>findById(id).chain(node -> {
+            if (node == null || node.state == state) {
+                return Uni.createFrom().item(false);
+            }
+            NodeState previous = node.state;
+            node.state = state;
+            node.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            String shortReason = reason == null || reason.length() <= 1024 ? reason : reason.substring(0, 1021) + "...";
+            return outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, new NodeStateChanged(node.id, node.peerId,
+                            node.rpcUrl, node.gatewayUrl, state, previous, shortReason, null)))
+                    .replaceWith(true);
+        });
     }
 
     private Uni<IdInfo> identify(URI rpcUrl) {

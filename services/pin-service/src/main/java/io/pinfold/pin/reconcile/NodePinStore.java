@@ -1,0 +1,254 @@
+package io.pinfold.pin.reconcile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinfold.events.EventEnvelope;
+import io.pinfold.events.PinfoldSource;
+import io.pinfold.events.node.NodeState;
+import io.pinfold.events.pinstatus.PinStatus;
+import io.pinfold.events.pinstatus.PinStatusChanged;
+import io.pinfold.outbox.Outbox;
+import io.pinfold.pin.nodepin.NodePinStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The reconciler's reads and writes of node_pin and desired_pin. Reads go straight to the pool; every change of a
+ * row's status commits with its pin.status-changed event (outbox) and the pin's recomputed aggregate, in one
+ * transaction. Writes name the state they expect, so a row the API path changed meanwhile is left alone.
+ * Call the write methods on a Vert.x context of their own (see {@link Reconciler}).
+ */
+@ApplicationScoped
+public class NodePinStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Pool pool;
+    private final Outbox outbox;
+
+    public NodePinStore(Pool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    /** Every registered node, by id. */
+    public Uni<List<ReconcileNode>> nodes() {
+        return pool.query("SELECT id, rpc_url, state FROM kubo_node ORDER BY id").execute().map(rows -> {
+            List<ReconcileNode> nodes = new ArrayList<>();
+            rows.forEach(row -> nodes.add(new ReconcileNode(row.getString(0), URI.create(row.getString(1)),
+                    NodeState.fromJson(row.getString(2)))));
+            return nodes;
+        });
+    }
+
+    /** Up to {@code limit} rows of {@code nodeId} that are due, oldest first, except the pins in {@code running}. */
+    public Uni<List<DueRow>> due(String nodeId, int limit, List<String> running) {
+        return pool.preparedQuery("""
+                        SELECT np.pin_id, np.multihash, np.cid, np.wanted, np.status, np.attempts, np.blocks_fetched,
+                               (SELECT coalesce(b.reason, 'denylist entry ' || b.entry_key || ' (' || b.status || ')')
+                                  FROM blocked_content b WHERE b.multihash = np.multihash LIMIT 1)
+                        FROM node_pin np
+                        WHERE np.node_id = $1 AND np.next_attempt_at <= now() AND NOT (np.pin_id = ANY($3))
+                        ORDER BY np.next_attempt_at LIMIT $2""")
+                .execute(Tuple.of(nodeId, limit, running.toArray(String[]::new)))
+                .map(rows -> {
+                    List<DueRow> due = new ArrayList<>();
+                    rows.forEach(row -> due.add(new DueRow(row.getString(0), nodeId, row.getString(1), row.getString(2),
+                            row.getBoolean(3), NodePinStatus.fromColumn(row.getString(4)), row.getInteger(5), row.getLong(6),
+                            row.getString(7))));
+                    return due;
+                });
+    }
+
+    /** The pin's origins (multiaddrs), as the API stored them. */
+    public Uni<List<String>> origins(String pinId) {
+        return pool.preparedQuery("SELECT origins::text FROM desired_pin WHERE pin_id = $1").execute(Tuple.of(pinId))
+                .map(rows -> {
+                    List<String> origins = new ArrayList<>();
+                    for (Row row : rows) {
+                        try {
+                            JSON.readTree(row.getString(0)).forEach(origin -> origins.add(origin.asText()));
+                        } catch (JsonProcessingException e) {
+                            // stored by the API as a JSON array; anything else has no origin to offer
+                        }
+                    }
+                    return origins;
+                });
+    }
+
+    /** Whether a wanted row on {@code nodeId} other than {@code pinId} still wants {@code multihash}. */
+    public Uni<Boolean> wantedElsewhereOnNode(String nodeId, String multihash, String pinId) {
+        return pool.preparedQuery("SELECT 1 FROM node_pin WHERE node_id = $1 AND multihash = $2 AND wanted AND pin_id <> $3 LIMIT 1")
+                .execute(Tuple.of(nodeId, multihash, pinId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** Starts an attempt: status pinning, attempts + 1, and the time a retry is due should this copy die meanwhile. */
+    public Uni<Boolean> startAttempt(DueRow row, Duration retryIn) {
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = 'pinning', attempts = attempts + 1, updated_at = now(),
+                               next_attempt_at = now() + make_interval(secs => :retry)
+                        WHERE pin_id = :pin AND node_id = :node AND wanted AND status = :expected""", params(row).with("retry", retryIn.toMillis() / 1000.0).with("expected", row.status().column()))
+                .chain(updated -> {
+                    if (updated == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Uni<Void> event = row.status() == NodePinStatus.PINNING ? Uni.createFrom().voidItem()
+                            : emit(row, PinStatus.PINNING, row.attempts() + 1, null);
+                    return event.chain(() -> aggregate(row.pinId())).replaceWith(true);
+                }));
+    }
+
+    /** Blocks fetched so far, for the row and the pin's info. */
+    public Uni<Void> progress(DueRow row, long blocks) {
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET blocks_fetched = :blocks, updated_at = now()
+                        WHERE pin_id = :pin AND node_id = :node AND status = 'pinning'""", params(row).with("blocks", blocks))
+                .chain(() -> aggregate(row.pinId())));
+    }
+
+    /** The node holds it. A wanted row settles (due never again until something changes); an unwanted one is due for pin rm. */
+    public Uni<Void> pinned(DueRow row, int attempt, long blocks) {
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = 'pinned', failure_reason = NULL, attempts = 0, blocks_fetched = :blocks,
+                               updated_at = now(), next_attempt_at = CASE WHEN wanted THEN 'infinity'::timestamptz ELSE now() END
+                        WHERE pin_id = :pin AND node_id = :node AND status = 'pinning'""", params(row).with("blocks", blocks))
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
+                        : emit(row, PinStatus.PINNED, attempt, null).chain(() -> aggregate(row.pinId()))));
+    }
+
+    /** An attempt failed: queued again after {@code retryIn}, or failed for good when {@code retryIn} is null. */
+    public Uni<Void> attemptFailed(DueRow row, int attempt, String reason, Duration retryIn) {
+        boolean giveUp = retryIn == null;
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = :status, failure_reason = :reason, updated_at = now(),
+                               next_attempt_at = CASE WHEN NOT wanted THEN now()
+                                                      WHEN :giveUp THEN 'infinity'::timestamptz
+                                                      ELSE now() + make_interval(secs => :retry) END
+                        WHERE pin_id = :pin AND node_id = :node AND status = 'pinning'""", params(row).with("status", giveUp ? "failed" : "queued").with("reason", reason).with("giveUp", giveUp).with("retry", giveUp ? 0.0 : retryIn.toMillis() / 1000.0))
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
+                        : emit(row, giveUp ? PinStatus.FAILED : PinStatus.QUEUED, attempt, reason).chain(() -> aggregate(row.pinId()))));
+    }
+
+    /** The content is blocked: the row is failed with the entry's reason (its copy on the node is already gone). */
+    public Uni<Void> blocked(DueRow row) {
+        String reason = PinAggregate.BLOCKED_PREFIX + row.blockedReason();
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = 'failed', failure_reason = :reason, updated_at = now(),
+                               next_attempt_at = CASE WHEN wanted THEN 'infinity'::timestamptz ELSE now() END
+                        WHERE pin_id = :pin AND node_id = :node AND wanted AND status = :expected""", params(row).with("reason", reason).with("expected", row.status().column()))
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
+                        : emit(row, PinStatus.FAILED, null, reason).chain(() -> aggregate(row.pinId()))));
+    }
+
+    /** The unwanted row's copy is gone from the node (or another row keeps it): the row goes. */
+    public Uni<Void> unpinned(DueRow row) {
+        return Panache.withTransaction(() -> execute("DELETE FROM node_pin WHERE pin_id = :pin AND node_id = :node AND NOT wanted", params(row))
+                .chain(deleted -> deleted == 0 ? Uni.createFrom().voidItem()
+                        : emit(row, PinStatus.UNPINNED, null, null).chain(() -> aggregate(row.pinId()))));
+    }
+
+    /** A pin rm failed: tried again after {@code retryIn}; an unwanted copy is never given up on. */
+    public Uni<Void> unpinFailed(DueRow row, String reason, Duration retryIn) {
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = 'unpinning', attempts = attempts + 1, failure_reason = :reason, updated_at = now(),
+                               next_attempt_at = now() + make_interval(secs => :retry)
+                        WHERE pin_id = :pin AND node_id = :node AND NOT wanted""", params(row).with("reason", reason).with("retry", retryIn.toMillis() / 1000.0))
+                .replaceWithVoid());
+    }
+
+    /** A wanted row settled as pinned whose copy is missing from the node: due again at once, from attempt 1. */
+    public Uni<Boolean> restore(String pinId, String nodeId, String multihash, String cid) {
+        DueRow row = new DueRow(pinId, nodeId, multihash, cid, true, NodePinStatus.PINNED, 0, null, null);
+        String reason = "drift: the node no longer pinned it; pinning it again";
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = 'queued', attempts = 0, failure_reason = :reason, updated_at = now(),
+                               next_attempt_at = now()
+                        WHERE pin_id = :pin AND node_id = :node AND wanted AND status = 'pinned'""", params(row).with("reason", reason))
+                .chain(updated -> updated == 0 ? Uni.createFrom().item(false)
+                        : emit(row, PinStatus.QUEUED, null, reason).chain(() -> aggregate(pinId)).replaceWith(true)));
+    }
+
+    /** Recomputes the pin's API status and info from its wanted rows (inside the caller's transaction). */
+    public Uni<Void> aggregate(String pinId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                                SELECT node_id, status, blocks_fetched, failure_reason FROM node_pin WHERE pin_id = :pin AND wanted""")
+                        .setParameter("pin", pinId)
+                        .getResultList()
+                        .chain(rows -> {
+                            List<PinAggregate.Allocation> allocations = new ArrayList<>();
+                            for (Object result : rows) {
+                                Object[] columns = (Object[]) result;
+                                allocations.add(new PinAggregate.Allocation((String) columns[0], NodePinStatus.fromColumn((String) columns[1]),
+                                        columns[2] == null ? null : ((Number) columns[2]).longValue(), (String) columns[3]));
+                            }
+                            return PinAggregate.of(allocations).map(aggregate -> write(session, pinId, aggregate))
+                                    .orElseGet(() -> Uni.createFrom().voidItem());
+                        }));
+    }
+
+    private Uni<Void> write(Mutiny.Session session, String pinId, PinAggregate aggregate) {
+        String info;
+        try {
+            info = JSON.writeValueAsString(aggregate.info());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("info of pin " + pinId + " cannot be written as JSON", e);
+        }
+        return session.createNativeQuery("""
+                        UPDATE desired_pin SET status_changed_at = CASE WHEN status = :status THEN status_changed_at ELSE now() END,
+                               status = :status, info = CAST(CAST(:info AS text) AS jsonb), failure_reason = :reason
+                        WHERE pin_id = :pin
+                          AND (status <> :status OR info <> CAST(CAST(:info AS text) AS jsonb) OR failure_reason IS DISTINCT FROM :reason)""")
+                .setParameter("status", aggregate.status())
+                .setParameter("info", info)
+                .setParameter("reason", aggregate.failureReason())
+                .setParameter("pin", pinId)
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> emit(DueRow row, PinStatus status, Integer attempt, String error) {
+        PinStatus previous = switch (row.status()) {
+            case QUEUED -> PinStatus.QUEUED;
+            case PINNING -> PinStatus.PINNING;
+            case PINNED -> PinStatus.PINNED;
+            case FAILED -> PinStatus.FAILED;
+            case UNPINNED -> PinStatus.UNPINNED;
+            case UNPINNING -> null; // not a contract state: the copy is still there, on its way out
+        };
+        String shortError = error == null || error.length() <= 4096 ? error : error.substring(0, 4093) + "...";
+        PinStatusChanged changed = new PinStatusChanged(row.pinId(), row.cid(), row.nodeId(), status,
+                previous == status ? null : previous, attempt != null && attempt >= 1 ? attempt : null, shortError, null);
+        return outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, row.multihash(), changed));
+    }
+
+    private static Params params(DueRow row) {
+        return new Params().with("pin", row.pinId()).with("node", row.nodeId());
+    }
+
+    /** Runs one statement in the current transaction; answers the rows it changed. */
+    private static Uni<Integer> execute(String sql, Params params) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            params.values.forEach(query::setParameter);
+            return query.executeUpdate();
+        });
+    }
+
+    /** Named parameters, nulls allowed (a cleared failure reason). */
+    private static final class Params {
+        private final java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+
+        Params with(String name, Object value) {
+            values.put(name, value);
+            return this;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.pinfold.pin.reconcile;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The reconciler's metrics (names in README): outcomes of work per node, pins by node and status, reconcile lag,
+ * pins on a node that pin-service does not own, leases held. Kubo call latency and errors are in {@link KuboNodePinning}.
+ */
+@ApplicationScoped
+public class ReconcileMetrics {
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public ReconcileMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** pinfold.reconcile.outcomes{node, outcome}: pinned, retry, failed, blocked, unpinned, kept (rm skipped: still wanted), restored. */
+    public void outcome(String node, String outcome) {
+        Counter.builder("pinfold.reconcile.outcomes").description("Results of the reconciler's work on a node")
+                .tag("node", node).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** pinfold.reconcile.pins{node, status}: node_pin rows (every copy reports the whole table). */
+    public void pins(String node, String status, long count) {
+        gauge("pinfold.reconcile.pins", "Per-node pins by status", Tags.of("node", node, "status", status)).set(count);
+    }
+
+    /** Sets every pins gauge to 0 before a refresh sets the counts that exist. */
+    public void clearPins() {
+        gauges.forEach((key, value) -> {
+            if (key.startsWith("pinfold.reconcile.pins")) {
+                value.set(0);
+            }
+        });
+    }
+
+    /** pinfold.reconcile.lag.seconds{node}: how long the oldest due row of the node has been waiting (0: nothing due). */
+    public void lag(String node, long seconds) {
+        gauge("pinfold.reconcile.lag.seconds", "Age of the oldest due reconcile work per node", Tags.of("node", node)).set(seconds);
+    }
+
+    /** pinfold.reconcile.unowned.pins{node}: recursive pins on the node that no pin of pin-service owns (last drift check). */
+    public void unowned(String node, long count) {
+        gauge("pinfold.reconcile.unowned.pins", "Pins on the node not owned by pin-service (left alone)", Tags.of("node", node)).set(count);
+    }
+
+    /** pinfold.reconcile.leases{owner}: nodes this copy reconciles now. */
+    public void leases(String owner, int count) {
+        gauge("pinfold.reconcile.leases", "Nodes this copy holds the reconcile lease of", Tags.of("owner", owner)).set(count);
+    }
+
+    private AtomicLong gauge(String name, String description, Tags tags) {
+        return gauges.computeIfAbsent(name + tags, key -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(name, value, AtomicLong::get).description(description).tags(tags).register(registry);
+            return value;
+        });
+    }
+}

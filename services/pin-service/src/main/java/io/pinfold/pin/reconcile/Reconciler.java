@@ -1,0 +1,357 @@
+package io.pinfold.pin.reconcile;
+
+import io.pinfold.events.node.NodeState;
+import io.pinfold.kubo.error.KuboException;
+import io.pinfold.kubo.pin.PinProgress;
+import io.pinfold.pin.nodepin.NodePinStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * One copy's reconciler: on each tick it renews its node leases, probes the nodes it holds and starts their due
+ * work, at most {@code node-concurrency} Kubo pin calls per node and never two for the same content on a node.
+ * Everything it knows between ticks is in PostgreSQL, except what it is running right now; a copy that dies leaves
+ * rows due at their retry time, for the copy that takes the node over. Built by {@link ReconcileLoop} (one per
+ * copy); tests build several to act as several copies.
+ */
+public class Reconciler {
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    private static final long PROGRESS_WRITE_NANOS = 1_000_000_000L;
+
+    private final NodeLeases leases;
+    private final NodePinning kubo;
+    private final NodePinStore store;
+    private final NodeLiveness liveness;
+    private final PinMover mover;
+    private final DriftCheck drift;
+    private final ReconcileMetrics metrics;
+    private final ReconcileConfig config;
+    private final RetryBackoff backoff;
+    private final Vertx vertx;
+    private final Map<String, NodeWork> work = new ConcurrentHashMap<>();
+    /** The lease watchdog's timer, -1 until the first tick starts it. */
+    private final java.util.concurrent.atomic.AtomicLong watchdog = new java.util.concurrent.atomic.AtomicLong(-1);
+    private static final long WATCHDOG_MILLIS = 100;
+
+    public Reconciler(NodeLeases leases, NodePinning kubo, NodePinStore store, NodeLiveness liveness, PinMover mover,
+                      DriftCheck drift, ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx) {
+        this.leases = leases;
+        this.kubo = new LeasedPinning(kubo, leases);
+        this.store = store;
+        this.liveness = liveness;
+        this.mover = mover;
+        this.drift = drift;
+        this.metrics = metrics;
+        this.config = config;
+        this.backoff = new RetryBackoff(config.initialBackoff(), config.maxBackoff());
+        this.vertx = vertx;
+    }
+
+    /** What runs on one node now: pin calls by pin id, the content they touch, the drift check. */
+    private static final class NodeWork {
+        final Map<String, Cancellable> running = new ConcurrentHashMap<>();
+        final Set<String> contents = ConcurrentHashMap.newKeySet();
+        volatile Cancellable drift;
+        volatile long lastDrift = System.nanoTime() - Long.MAX_VALUE / 2;
+        volatile long lastUnowned = -1;
+
+        boolean busy() {
+            return !running.isEmpty() || drift != null;
+        }
+    }
+
+    public NodeLeases leases() {
+        return leases;
+    }
+
+    /** Cancels the work of every node whose lease this copy may no longer hold: another copy may take it soon. */
+    public void enforceLeases() {
+        work.forEach((node, running) -> {
+            if (running.busy() && !leases.holds(node)) {
+                LOG.warnf("reconcile lease of node %s no longer surely held by %s: cancelling its running work", node, leases.owner());
+                cancel(running);
+            }
+        });
+    }
+
+    /** Stops all work (shutdown); the rows stay due for whichever copy reconciles next. */
+    public void stop() {
+        long timer = watchdog.getAndSet(-2);
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        work.values().forEach(Reconciler::cancel);
+    }
+
+    /**
+     * Checks the leases every 100 ms on a timer of its own, not on the tick: a tick may wait on the database for
+     * longer than the lease lasts, and calls must stop well before the database lets another copy take the node
+     * (this copy stops believing at 80% of the TTL, so the margin is a fifth of the TTL).
+     */
+    private void startWatchdog() {
+        if (watchdog.get() == -1) {
+            long timer = vertx.setPeriodic(WATCHDOG_MILLIS, ignored -> enforceLeases());
+            if (!watchdog.compareAndSet(-1, timer)) {
+                vertx.cancelTimer(timer);
+            }
+        }
+    }
+
+    private static void cancel(NodeWork running) {
+        running.running.values().forEach(Cancellable::cancel);
+        running.running.clear();
+        running.contents.clear();
+        Cancellable check = running.drift;
+        running.drift = null;
+        if (check != null) {
+            check.cancel();
+        }
+    }
+
+    public Uni<Void> tick() {
+        if (watchdog.get() == -2) {
+            return Uni.createFrom().voidItem(); // stopped
+        }
+        startWatchdog();
+        enforceLeases();
+        return store.nodes().chain(nodes -> {
+            List<String> busy = work.entrySet().stream().filter(e -> e.getValue().busy()).map(Map.Entry::getKey).toList();
+            return leases.refresh(nodes.stream().map(ReconcileNode::id).toList(), busy).chain(held -> {
+                metrics.leases(leases.owner(), held.size());
+                List<ReconcileNode> mine = nodes.stream().filter(node -> held.contains(node.id())).toList();
+                return Multi.createFrom().iterable(mine)
+                        .onItem().transformToUniAndMerge(node -> FreshContext.run(vertx, () -> tickNode(node))
+                                .onFailure().invoke(failure -> LOG.warnf("reconcile tick of node %s failed: %s", node.id(), failure.getMessage()))
+                                .onFailure().recoverWithNull())
+                        .collect().last()
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    private Uni<Void> tickNode(ReconcileNode node) {
+        boolean[] answered = {true};
+        return kubo.probe(node)
+                .chain(() -> liveness.answered(node))
+                .onFailure().recoverWithUni(failure -> {
+                    answered[0] = false;
+                    return liveness.silent(node, failure);
+                })
+                .chain(state -> {
+                    if (!leases.holds(node.id()) || leases.givingBack(node.id())) {
+                        return Uni.createFrom().voidItem(); // another copy's share now: start nothing new here
+                    }
+                    return switch (state) {
+                        // A node that did not answer its probe gets no work: the calls would only burn attempts.
+                        case ACTIVE -> !answered[0] ? Uni.createFrom().voidItem() : startDue(node).invoke(() -> maybeCheckDrift(node));
+                        case DRAINING -> Uni.createFrom().voidItem(); // GC holds the node: no new work until active again
+                        case DOWN -> mover.moveOff(node.id(), config.batchSize()).replaceWithVoid();
+                    };
+                });
+    }
+
+    private NodeWork work(String nodeId) {
+        return work.computeIfAbsent(nodeId, id -> new NodeWork());
+    }
+
+    private Uni<Void> startDue(ReconcileNode node) {
+        NodeWork running = work(node.id());
+        int free = config.nodeConcurrency() - running.running.size();
+        if (free <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.due(node.id(), config.batchSize(), List.copyOf(running.running.keySet())).invoke(rows -> {
+            int slots = config.nodeConcurrency() - running.running.size();
+            for (DueRow row : rows) {
+                if (slots <= 0 || !leases.holds(node.id())) {
+                    return;
+                }
+                // One call per content and node at a time: two pins of the same content share the node's copy.
+                if (running.running.containsKey(row.pinId()) || !running.contents.add(row.multihash())) {
+                    continue;
+                }
+                slots--;
+                launch(node, row, running);
+            }
+        }).replaceWithVoid();
+    }
+
+    private void launch(ReconcileNode node, DueRow row, NodeWork running) {
+        Cancellable[] self = new Cancellable[1];
+        // Registered before it starts, so enforceLeases can cancel it from the first moment.
+        Cancellable placeholder = () -> { };
+        running.running.put(row.pinId(), placeholder);
+        Runnable done = () -> {
+            running.running.computeIfPresent(row.pinId(), (pin, current) -> current == placeholder || current == self[0] ? null : current);
+            running.contents.remove(row.multihash());
+        };
+        self[0] = FreshContext.run(vertx, () -> process(node, row))
+                .onTermination().invoke(done)
+                .subscribe().with(ignored -> { },
+                        failure -> LOG.warnf("reconcile of pin %s on node %s failed: %s", row.pinId(), node.id(), failure.getMessage()));
+        running.running.replace(row.pinId(), placeholder, self[0]);
+        if (!leases.holds(node.id())) {
+            self[0].cancel();
+        }
+    }
+
+    private Uni<Void> process(ReconcileNode node, DueRow row) {
+        if (!row.wanted()) {
+            return unpin(node, row);
+        }
+        if (row.blocked()) {
+            return block(node, row);
+        }
+        return pin(node, row);
+    }
+
+    private Uni<Void> pin(ReconcileNode node, DueRow row) {
+        int attempt = row.attempts() + 1;
+        DueRow pinning = withStatus(row, NodePinStatus.PINNING);
+        AtomicLong blocks = new AtomicLong(row.blocksFetched() == null ? 0 : row.blocksFetched());
+        AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+        return store.startAttempt(row, backoff.after(attempt)).chain(started -> {
+            if (!started) {
+                return Uni.createFrom().voidItem();
+            }
+            return connectOrigins(node, row.pinId())
+                    .chain(() -> kubo.pinAdd(node, row.cid())
+                            .onItem().call(step -> recordProgress(pinning, step, blocks, lastWrite))
+                            .collect().last())
+                    .chain(last -> {
+                        if (last == null || !last.done()) {
+                            return Uni.createFrom().failure(new IllegalStateException("kubo pin/add: the answer ended before the pin was done"));
+                        }
+                        metrics.outcome(node.id(), "pinned");
+                        return store.pinned(pinning, attempt, blocks.get());
+                    })
+                    .onFailure().recoverWithUni(failure -> failed(node, pinning, attempt, failure));
+        });
+    }
+
+    private Uni<Void> recordProgress(DueRow row, PinProgress step, AtomicLong blocks, AtomicLong lastWrite) {
+        if (step.blocks() <= blocks.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        blocks.set(step.blocks());
+        long now = System.nanoTime();
+        if (step.done() || now - lastWrite.get() < PROGRESS_WRITE_NANOS) {
+            return Uni.createFrom().voidItem(); // at most one write a second; the final count is written with "pinned"
+        }
+        lastWrite.set(now);
+        return store.progress(row, step.blocks());
+    }
+
+    private Uni<Void> connectOrigins(ReconcileNode node, String pinId) {
+        return store.origins(pinId).chain(origins -> origins.isEmpty() ? Uni.createFrom().voidItem()
+                : Multi.createFrom().iterable(origins)
+                        .onItem().transformToUniAndMerge(origin -> kubo.connect(node, origin)
+                                .onFailure().invoke(failure -> LOG.debugf("node %s could not connect to origin %s of pin %s: %s",
+                                        node.id(), origin, pinId, failure.getMessage()))
+                                .onFailure().recoverWithNull())
+                        .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> failed(ReconcileNode node, DueRow row, int attempt, Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        boolean hopeless = failure instanceof KuboException kubo && !kubo.isTransient();
+        if (hopeless || attempt >= config.maxAttempts()) {
+            metrics.outcome(node.id(), "failed");
+            String reason = hopeless ? message : "gave up after " + attempt + " attempts: " + message;
+            LOG.warnf("pin %s failed on node %s: %s", row.pinId(), node.id(), reason);
+            return store.attemptFailed(row, attempt, reason, null);
+        }
+        Duration retryIn = backoff.after(attempt);
+        metrics.outcome(node.id(), "retry");
+        return store.attemptFailed(row, attempt, "attempt " + attempt + " of " + config.maxAttempts() + " failed, next in "
+                + retryIn.toMillis() + " ms: " + message, retryIn);
+    }
+
+    private Uni<Void> unpin(ReconcileNode node, DueRow row) {
+        Uni<Boolean> keep = row.blocked() ? Uni.createFrom().item(false)
+                : store.wantedElsewhereOnNode(node.id(), row.multihash(), row.pinId());
+        return keep.chain(kept -> {
+            if (kept) {
+                metrics.outcome(node.id(), "kept");
+                return store.unpinned(row); // another pin on this node still wants the content: the copy stays
+            }
+            return kubo.pinRm(node, row.cid())
+                    .chain(() -> {
+                        metrics.outcome(node.id(), "unpinned");
+                        return store.unpinned(row);
+                    })
+                    .onFailure().recoverWithUni(failure -> store.unpinFailed(row, String.valueOf(failure.getMessage()),
+                            backoff.after(row.attempts() + 1)));
+        });
+    }
+
+    private Uni<Void> block(ReconcileNode node, DueRow row) {
+        Uni<Void> removed = row.status() == NodePinStatus.FAILED ? Uni.createFrom().voidItem() : kubo.pinRm(node, row.cid());
+        return removed.chain(() -> {
+            metrics.outcome(node.id(), "blocked");
+            return store.blocked(row);
+        });
+    }
+
+    private void maybeCheckDrift(ReconcileNode node) {
+        NodeWork running = work(node.id());
+        long now = System.nanoTime();
+        if (running.drift != null || now - running.lastDrift < config.driftInterval().toNanos()) {
+            return;
+        }
+        running.lastDrift = now;
+        Cancellable[] self = new Cancellable[1];
+        Cancellable placeholder = () -> { };
+        running.drift = placeholder;
+        self[0] = FreshContext.run(vertx, () -> drift.check(kubo, node, Set.copyOf(running.contents)))
+                .onTermination().invoke(() -> {
+                    if (running.drift == self[0] || running.drift == placeholder) {
+                        running.drift = null;
+                    }
+                })
+                .subscribe().with(report -> {
+                    metrics.unowned(node.id(), report.unowned());
+                    if (report.unowned() != running.lastUnowned) {
+                        running.lastUnowned = report.unowned();
+                        LOG.infof("drift check of Kubo node %s: %d pin(s) not owned by pin-service, left alone (e.g. %s)", node.id(),
+                                report.unowned(), report.unownedExamples());
+                    }
+                    if (report.restored() > 0) {
+                        metrics.outcome(node.id(), "restored");
+                    }
+                }, failure -> LOG.warnf("drift check of node %s failed: %s", node.id(), failure.getMessage()));
+        if (running.drift == placeholder) {
+            running.drift = self[0];
+        }
+    }
+
+    private static DueRow withStatus(DueRow row, NodePinStatus status) {
+        return new DueRow(row.pinId(), row.nodeId(), row.multihash(), row.cid(), row.wanted(), status, row.attempts() + 1,
+                row.blocksFetched(), row.blockedReason());
+    }
+
+    /** Nodes with work running now (for tests and the lease split). */
+    public Set<String> busyNodes() {
+        Set<String> busy = ConcurrentHashMap.newKeySet();
+        work.forEach((node, running) -> {
+            if (running.busy()) {
+                busy.add(node);
+            }
+        });
+        return busy;
+    }
+
+    static List<String> ids(List<ReconcileNode> nodes) {
+        return new ArrayList<>(nodes.stream().map(ReconcileNode::id).toList());
+    }
+}
