@@ -6,9 +6,11 @@ import io.pinfold.takedown.notice.NoticeState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * entries (distinct keys, as published). From the database, not counted in memory, so every service copy reports
  * the same truth and a restart loses nothing.
  */
+// @Startup: the gauges exist (at 0) from the start, not from the first refresh.
+@Startup
 @ApplicationScoped
 public class TakedownMetrics {
     private final Map<NoticeState, AtomicLong> notices = new EnumMap<>(NoticeState.class);
@@ -32,7 +36,7 @@ public class TakedownMetrics {
                 .description("Denylist entries published (distinct keys)").register(registry);
     }
 
-    @Scheduled(every = "${pinfold.takedown.metrics-refresh:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${pinfold.takedown.metrics-refresh:15s}", delay = 1, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("SELECT state, count(*) FROM notice GROUP BY state", Object[].class)
