@@ -13,6 +13,7 @@ import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.outbox.Outbox;
 import io.pinfold.pin.allocate.Allocation;
+import io.pinfold.pin.denylist.BlockedContent;
 import io.pinfold.pin.allocate.AllocationRequest;
 import io.pinfold.pin.allocate.PinAllocator;
 import io.pinfold.pin.allocate.ReplicationFactor;
@@ -53,8 +54,11 @@ public class PinRequests {
     private final PinAllocator allocator;
     private final ReplicationPolicy replication;
     private final Outbox outbox;
+    private final BlockedContent blocked;
 
-    public PinRequests(QuotaCheck quota, NodeCandidates nodes, PinAllocator allocator, ReplicationPolicy replication, Outbox outbox) {
+    public PinRequests(QuotaCheck quota, NodeCandidates nodes, PinAllocator allocator, ReplicationPolicy replication, Outbox outbox,
+                       BlockedContent blocked) {
+        this.blocked = blocked;
         this.quota = quota;
         this.nodes = nodes;
         this.allocator = allocator;
@@ -181,7 +185,8 @@ public class PinRequests {
         ReplicationFactor factor = factorFor(tenant, pin.meta(), requestedCopies);
         Cid cid = pin.parsedCid();
         String multihash = cid.multihash().toBase32();
-        return nextCreated(tenant.name)
+        return refuseBlocked(multihash)
+                .chain(() -> nextCreated(tenant.name))
                 .chain(created -> nodes.all(Map.of())
                         .chain(candidates -> {
                             Allocation allocation = allocator.allocate(
@@ -194,6 +199,17 @@ public class PinRequests {
                                             .toArray())));
                         }))
                 .replaceWith(new Placed(pinId, factor));
+    }
+
+    /**
+     * Content on the denylist (matched by multihash, so no CID form gets around it) is never pinned: 451 with the
+     * entry's reason, for REST and for events alike (an event is dead-lettered with the same words).
+     */
+    private Uni<Void> refuseBlocked(String multihash) {
+        return blocked.find(multihash).invoke(found -> found.ifPresent(block -> {
+            throw new RequestRejected(451, "CONTENT_BLOCKED", "cid: the content is on the denylist ("
+                    + (block.reason() == null ? "entry " + block.entryKey() : block.reason()) + ")");
+        })).replaceWithVoid();
     }
 
     /**

@@ -55,6 +55,24 @@ class PinsApiTest {
     }
 
     @Test
+    void contentOnTheDenylistIsRefusedWith451AndTheEntrysReasonInEveryCidForm() throws Exception {
+        var acme = tenant("blocked");
+        io.pinfold.ipfs.cid.Cid blocked = io.pinfold.ipfs.cid.Cid.parse(freshCid());
+        String multihash = blocked.multihash().toBase32();
+        PinsApi.update("INSERT INTO blocked_content (entry_key, multihash, status, reason, added_at) VALUES ('" + multihash
+                + "', '" + multihash + "', 451, 'court order 7', now())");
+        // the multihash decides: a dag-pb CIDv0 and an upper-case base32 CIDv1 of the same bytes are the same content
+        for (String form : List.of(blocked.toString(), io.pinfold.ipfs.cid.Cid.v0(blocked.multihash()).toString(),
+                blocked.toString(io.pinfold.ipfs.cid.MultibaseEncoding.BASE32_UPPER))) {
+            acme.pin(form).then().statusCode(451)
+                    .body("error.reason", equalTo("CONTENT_BLOCKED"))
+                    .body("error.details", containsString("court order 7"));
+        }
+        assertThat(PinsApi.column("SELECT pin_id FROM desired_pin WHERE multihash = '" + multihash + "'")).isEmpty();
+        acme.pin(freshCid()).then().statusCode(202);
+    }
+
+    @Test
     void postAnswers202WithAQueuedPinStatusAndTheSwarmAddressesOfTheAllocatedNodes() throws Exception {
         var acme = tenant("shape");
         String cid = freshCid();

@@ -176,8 +176,7 @@ class ReconcileTest {
         String pin = PinRows.request("tenant-a", cid, "kubo-1");
         await().atMost(SETTLE).until(() -> "pinned".equals(PinRows.nodeStatus(pin, "kubo-1")));
         String multihash = Cid.parse(cid).multihash().toBase32();
-        DenylistEntryAdded entry = new DenylistEntryAdded(DenylistEntryKind.CID, cid, multihash, null, null, null, 451,
-                "court order 42", null);
+        DenylistEntryAdded entry = DenylistEntryAdded.of("/ipfs/" + cid, 451, "court-order", "court order 42", null);
         EventEnvelope<DenylistEntryAdded> event = EventEnvelope.create(PinfoldSource.TAKEDOWN_SERVICE, entry);
         RecordPublisher.shared().publish("pinfold.denylist", event.key(), CloudEventHeaders.write(event), codec.encode(entry));
 
