@@ -206,7 +206,7 @@ public class PinRequests {
      * entry's reason, for REST and for events alike (an event is dead-lettered with the same words).
      */
     private Uni<Void> refuseBlocked(String multihash) {
-        return blocked.find(multihash).invoke(found -> found.ifPresent(block -> {
+        return blocked.findInSession(multihash).invoke(found -> found.ifPresent(block -> {
             throw new RequestRejected(451, "CONTENT_BLOCKED", "cid: the content is on the denylist ("
                     + (block.reason() == null ? "entry " + block.entryKey() : block.reason()) + ")");
         })).replaceWithVoid();

@@ -226,16 +226,31 @@ public class NodePinStore {
         String shortError = error == null || error.length() <= 4096 ? error : error.substring(0, 4093) + "...";
         PinStatusChanged changed = new PinStatusChanged(row.pinId(), row.cid(), row.nodeId(), status,
                 previous == status ? null : previous, attempt != null && attempt >= 1 ? attempt : null, shortError, null);
-        return outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, row.multihash(), changed));
+        return outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, changed)); // keyed by the request id, as every pin event
     }
 
     private static Params params(DueRow row) {
         return new Params().with("pin", row.pinId()).with("node", row.nodeId());
     }
 
-    /** Runs one statement in the current transaction; answers the rows it changed. */
+    /**
+     * Locks the pin's desired_pin row and answers whether the pin is still live. Every transaction that changes
+     * node_pin takes this lock first, as the API's writes do (desired_pin, then node_pin): with one order, a removal
+     * and a status change of the same pin never deadlock, and a removal cannot slip between a read and a write here.
+     */
+    public static Uni<Boolean> lockPin(String pinId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "SELECT removed_at IS NULL FROM desired_pin WHERE pin_id = :pin FOR UPDATE", Boolean.class)
+                        .setParameter("pin", pinId)
+                        .getResultList())
+                .map(rows -> !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)));
+    }
+
+    /** Runs one statement in the current transaction, after {@link #lockPin} of its pin; answers the rows it changed. */
     private static Uni<Integer> execute(String sql, Params params) {
-        return Panache.getSession().chain(session -> {
+        Object pin = params.values.get("pin");
+        Uni<Boolean> locked = pin == null ? Uni.createFrom().item(true) : lockPin((String) pin);
+        return locked.chain(ignored -> Panache.getSession()).chain(session -> {
             var query = session.createNativeQuery(sql);
             params.values.forEach(query::setParameter);
             return query.executeUpdate();

@@ -80,9 +80,11 @@ public class PinMover {
             LOG.debugf("pin %s stays on down node %s: %s", pin.pinId(), downNode, allocation.shortfall().orElse("no other node"));
             return Uni.createFrom().item(false);
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+        // The pin's row first (the lock order of every node_pin writer); a pin removed meanwhile is not moved.
+        return Panache.withTransaction(() -> NodePinStore.lockPin(pin.pinId()).chain(live -> !live ? Uni.createFrom().item(0)
+                        : Panache.getSession().chain(session -> session.createNativeQuery(
                                 "UPDATE node_pin SET wanted = false, updated_at = now() WHERE pin_id = :pin AND node_id = :node AND wanted")
-                        .setParameter("pin", pin.pinId()).setParameter("node", downNode).executeUpdate())
+                        .setParameter("pin", pin.pinId()).setParameter("node", downNode).executeUpdate()))
                 .chain(updated -> updated == 0 ? Uni.createFrom().item(false) : Multi.createFrom().iterable(added)
                         .onItem().transformToUniAndConcatenate(node -> allocate(pin, node, downNode))
                         .collect().last()
@@ -104,7 +106,7 @@ public class PinMover {
                         .setParameter("pin", pin.pinId()).setParameter("node", node)
                         .setParameter("multihash", pin.multihash()).setParameter("cid", pin.cid())
                         .executeUpdate())
-                .chain(() -> outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, pin.multihash(),
+                .chain(() -> outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE,
                         new PinStatusChanged(pin.pinId(), pin.cid(), node, PinStatus.QUEUED, null, null,
                                 null, null))))
                 .invoke(() -> LOG.debugf("pin %s allocated to %s in place of %s", pin.pinId(), node, downNode));

@@ -25,6 +25,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import java.net.URL;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Pinning Service API on the real database, broker and Kubo nodes: shapes, filters, paging, validation, isolation. */
 @QuarkusTest
+@TestProfile(ApiOnlyProfile.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KuboTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_api_test"))
