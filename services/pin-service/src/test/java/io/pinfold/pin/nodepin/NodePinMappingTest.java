@@ -32,14 +32,17 @@ class NodePinMappingTest {
     void aNodePinRoundTripsAndStoresItsStatusAsTheContractWord() throws Throwable {
         String node = "mapping-" + UUID.randomUUID().toString().substring(0, 8);
         String pin = UUID.randomUUID().toString();
+        // a real CID and its multihash, so the row means what it says should the reconciler ever read it
+        io.pinfold.ipfs.cid.Cid cid = io.pinfold.ipfs.cid.Cid.parse("bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy");
+        String multihash = cid.multihash().toBase32();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         sql("insert into kubo_node (id, peer_id, rpc_url, gateway_url, state, registered_at, updated_at) values ('" + node
                 + "', '12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf', 'http://127.0.0.1:5001', 'http://127.0.0.1:8080', 'active', now(), now())");
         sql("insert into desired_pin (pin_id, tenant, cid, multihash, requested_at) values ('" + pin
-                + "', 't', 'bafkqaaa', 'ciqaaa', now())");
+                + "', 't', '" + cid + "', '" + multihash + "', now())");
 
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
-            NodePin row = NodePin.allocate(pin, node, "bafkqaaa", "ciqaaa", now);
+            NodePin row = NodePin.allocate(pin, node, cid.toString(), multihash, now);
             row.status = NodePinStatus.UNPINNING;
             row.blocksFetched = 12L;
             return row.persist();
@@ -54,6 +57,10 @@ class NodePinMappingTest {
         assertThat(text("select status from node_pin where pin_id = '" + pin + "'")).isEqualTo("unpinning");
         assertThat(text("select status || ' ' || origins::text || ' ' || meta::text from desired_pin where pin_id = '" + pin + "'"))
                 .isEqualTo("queued [] {}");
+        // the reconciler runs in this app: leave no unreachable node nor its pin behind for it to move to a real node
+        sql("delete from node_pin where pin_id = '" + pin + "'");
+        sql("delete from desired_pin where pin_id = '" + pin + "'");
+        sql("delete from kubo_node where id = '" + node + "'");
     }
 
     private static Connection connect() throws Exception {
