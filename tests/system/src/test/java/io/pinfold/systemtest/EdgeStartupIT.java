@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pinfold.events.EventEnvelope;
 import io.pinfold.events.PinfoldSource;
 import io.pinfold.events.Topic;
+import io.pinfold.events.denylist.DenylistEntryAdded;
+import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.events.kafka.CloudEventHeaders;
 import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.node.NodeRegistered;
@@ -17,6 +19,7 @@ import io.pinfold.testsupport.stack.FreePorts;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,8 +128,11 @@ class EdgeStartupIT {
                         CloudEventHeaders.write(event)));
             }
             for (int i = 0; i < DENYLIST_ENTRIES; i++) {
-                records.add(new ProducerRecord<>(Topic.DENYLIST.topicName(), "bafk-backlog-" + i,
-                        ("{\"entry\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+                // real entries (the edge skips records that break the contract): a distinct CID each
+                DenylistEntryAdded entry = DenylistEntryAdded.of("/ipfs/" + backlogCid(i), 410, null, null, "N-backlog-" + i);
+                EventEnvelope<DenylistEntryAdded> event = EventEnvelope.create(PinfoldSource.TAKEDOWN_SERVICE, entry);
+                records.add(new ProducerRecord<>(Topic.DENYLIST.topicName(), null, event.key(), codec.encode(entry),
+                        CloudEventHeaders.write(event)));
             }
             sendEvery(producer, records);
         }
@@ -166,6 +172,18 @@ class EdgeStartupIT {
             }
             pending = failed;
         }
+    }
+
+    /** A CIDv1 (raw, sha2-256) of the bytes of {@code i}. */
+    private static Cid backlogCid(int i) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(("backlog-" + i).getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = new byte[4 + digest.length];
+        bytes[0] = 0x01; // CIDv1
+        bytes[1] = 0x55; // raw
+        bytes[2] = 0x12; // sha2-256
+        bytes[3] = 0x20; // 32 bytes
+        System.arraycopy(digest, 0, bytes, 4, digest.length);
+        return Cid.fromBytes(bytes);
     }
 
     private static long recordsIn(String bootstrap, String topic) {
