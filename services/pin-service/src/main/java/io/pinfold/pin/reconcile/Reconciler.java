@@ -42,6 +42,8 @@ public class Reconciler {
     /** The lease watchdog's timer, -1 until the first tick starts it. */
     private final java.util.concurrent.atomic.AtomicLong watchdog = new java.util.concurrent.atomic.AtomicLong(-1);
     private static final long WATCHDOG_MILLIS = 100;
+    /** A node's part of a tick that has not ended by then is abandoned (its flag cleared), so a hung call cannot stop the node's reconciling. */
+    private static final Duration NODE_TICK_LIMIT = Duration.ofSeconds(30);
 
     public Reconciler(NodeLeases leases, NodePinning kubo, NodePinStore store, NodeLiveness liveness, PinMover mover,
                       DriftCheck drift, ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx) {
@@ -64,6 +66,8 @@ public class Reconciler {
         volatile Cancellable drift;
         volatile long lastDrift = System.nanoTime() - Long.MAX_VALUE / 2;
         volatile long lastUnowned = -1;
+        /** True while this node's part of a tick (probe, liveness, starting due work) runs. */
+        final java.util.concurrent.atomic.AtomicBoolean ticking = new java.util.concurrent.atomic.AtomicBoolean();
 
         boolean busy() {
             return !running.isEmpty() || drift != null;
@@ -128,15 +132,28 @@ public class Reconciler {
             List<String> busy = work.entrySet().stream().filter(e -> e.getValue().busy()).map(Map.Entry::getKey).toList();
             return leases.refresh(nodes.stream().map(ReconcileNode::id).toList(), busy).chain(held -> {
                 metrics.leases(leases.owner(), held.size());
-                List<ReconcileNode> mine = nodes.stream().filter(node -> held.contains(node.id())).toList();
-                return Multi.createFrom().iterable(mine)
-                        .onItem().transformToUniAndMerge(node -> FreshContext.run(vertx, () -> tickNode(node))
-                                .onFailure().invoke(failure -> LOG.warnf("reconcile tick of node %s failed: %s", node.id(), failure.getMessage()))
-                                .onFailure().recoverWithNull())
-                        .collect().last()
-                        .replaceWithVoid();
+                nodes.stream().filter(node -> held.contains(node.id())).forEach(this::startTickOf);
+                return Uni.createFrom().voidItem();
             });
         });
+    }
+
+    /**
+     * Starts one node's part of the tick unless its previous one still runs. The tick does not wait for it: a slow
+     * node (a probe at its timeout, a long move-off) must neither hold up the other nodes nor delay the next lease
+     * renewal, which would let this copy's belief in its leases lapse and cancel its running work (drift checks
+     * included) again and again.
+     */
+    private void startTickOf(ReconcileNode node) {
+        NodeWork running = work(node.id());
+        if (!running.ticking.compareAndSet(false, true)) {
+            return;
+        }
+        FreshContext.run(vertx, () -> tickNode(node))
+                .ifNoItem().after(NODE_TICK_LIMIT).fail()
+                .onTermination().invoke(() -> running.ticking.set(false))
+                .subscribe().with(ignored -> { },
+                        failure -> LOG.warnf("reconcile tick of node %s failed: %s", node.id(), failure.getMessage()));
     }
 
     private Uni<Void> tickNode(ReconcileNode node) {

@@ -103,7 +103,17 @@ class ReconcileTest {
         KuboHttp.pinRm(first.rpcUrl(), cid);
         assertThat(KuboHttp.pinned(first.rpcUrl(), cid)).isFalse();
 
-        await().atMost(SETTLE).until(() -> KuboHttp.pinned(first.rpcUrl(), cid));
+        try {
+            await().atMost(SETTLE).until(() -> KuboHttp.pinned(first.rpcUrl(), cid));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the drift check did not restore " + cid + " on kubo-1 within " + SETTLE + "; what the reconciler saw: "
+                    + PinRows.column("SELECT node_id || ' ' || status || ' wanted=' || wanted || ' attempts=' || attempts || ' next=' || next_attempt_at"
+                            + " || ' updated=' || updated_at || ' reason=' || coalesce(failure_reason, '-') FROM node_pin WHERE pin_id = '" + pin + "'")
+                    + ", leases " + PinRows.column("SELECT node_id || '=' || owner || ' until ' || expires_at FROM reconcile_lease")
+                    + ", nodes " + PinRows.column("SELECT id || ' ' || state FROM kubo_node")
+                    + ", due on kubo-1 " + PinRows.column("SELECT count(*) FROM node_pin WHERE node_id = 'kubo-1' AND next_attempt_at <= now()")
+                    + ", restored so far " + metric("pinfold_reconcile_outcomes_total", "outcome=\"restored\""), e);
+        }
         await().atMost(SETTLE).until(() -> "pinned".equals(PinRows.nodeStatus(pin, "kubo-1")));
         await().atMost(SETTLE).until(() -> metric("pinfold_reconcile_unowned_pins", "node=\"kubo-1\"") >= 1);
         assertThat(KuboHttp.pinned(first.rpcUrl(), foreign)).as("a pin it does not own is never touched").isTrue();
