@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A large list (badbits-shaped: half {@code //hex}, half {@code /ipfs/CID}) served from a loopback HTTP server:
  * it takes effect, a second import answers 304, a third one read whole (no validators) adds nothing. Size from
- * {@code -Dpinfold.imports.bench.entries} (default 20,000 in CI; {@code bench/takedown-import/run} uses 500,000)
+ * {@code -Dpinfold.bench.import-entries} (default 20,000 in CI; {@code bench/takedown-import/run} uses 500,000)
  * and prints the figures: times, the parse-only baseline of the same bytes in the same run, and heap held.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "takedown_service_test"))
 class LargeImportTest {
-    static final int ENTRIES = Integer.getInteger("pinfold.imports.bench.entries", 20_000);
+    static final int ENTRIES = Integer.getInteger("pinfold.bench.import-entries", 20_000);
 
     @Inject
     AgroalDataSource database;
