@@ -33,7 +33,8 @@ import java.util.List;
  * @param status      HTTP status the gateway answers: 410 Gone, or 451 Unavailable For Legal Reasons
  * @param legalReason the legal basis (e.g. {@code dmca}, {@code court-order}); present exactly when status is 451
  * @param reason      why, as shown to the transparency report (not to the requester)
- * @param noticeId    the takedown notice that led to the entry, when there is one
+ * @param noticeId    the takedown notice that led to the entry, when there is one; {@code import:<source>} for an
+ *                    entry of an imported outside list (takedown-service imports)
  */
 public record DenylistEntryAdded(
         DenylistEntryKind kind,

@@ -8,6 +8,7 @@ public enum AuditAction {
     NOTICE_RESTORED("notice.restored"),
     NOTICE_UPHELD("notice.upheld"),
     DENYLIST_IMPORTED("denylist.imported"),
+    DENYLIST_IMPORT_SOURCE_SAVED("denylist.import-source-saved"),
     DENYLIST_ENTRY_EDITED("denylist.entry-edited"),
     DENYLIST_ENTRY_ADDED("denylist.entry-added"),
     DENYLIST_ENTRY_REMOVED("denylist.entry-removed"),

@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
  */
 @ApplicationScoped
 public class DenylistFeed {
+    /** The transaction-scoped lock every appending transaction takes before it reads the last seq ({@link FeedBatch} too). */
+    static final String LOCK = "pinfold.denylist_feed";
+
     /** Never changes: followers keep byte offsets into the list, and a changed header would shift every line. */
     static final DenylistHeader HEADER = new DenylistHeader(DenylistHeader.VERSION, "pinfold-takedowns",
             "Content blocked by takedown notices. Append-only: a removal is a later negated rule (!).", "Pinfold takedown-service",
@@ -50,7 +53,8 @@ public class DenylistFeed {
     private Uni<Void> append(String text) {
         return Panache.getSession()
                 .chain(session -> session
-                        .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('pinfold.denylist_feed', 0))", Integer.class)
+                        .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:lock, 0))", Integer.class)
+                        .setParameter("lock", LOCK)
                         .getSingleResult()
                         .chain(locked -> session.createNativeQuery("SELECT coalesce(max(seq), 0) FROM denylist_feed", Long.class).getSingleResult()))
                 .chain(last -> {

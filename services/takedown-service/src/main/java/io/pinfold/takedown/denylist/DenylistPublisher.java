@@ -153,7 +153,7 @@ public class DenylistPublisher {
     private static Uni<Integer> lock(String key) {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:lockKey, 0))", Integer.class)
-                .setParameter("lockKey", "pinfold.denylist_entry/" + key)
+                .setParameter("lockKey", EntryLocks.PREFIX + key)
                 .getSingleResult());
     }
 
