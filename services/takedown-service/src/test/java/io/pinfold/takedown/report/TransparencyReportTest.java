@@ -11,14 +11,17 @@ import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Codec;
 import io.pinfold.ipfs.cid.Multihash;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
+import io.pinfold.testsupport.quarkus.ManagementPort;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,6 +59,9 @@ class TransparencyReportTest {
 
     @Inject
     AgroalDataSource database;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     /** What the test did to one notice. */
     record Filed(String id, String basis, String outcome, int targets, int blocked, int monthsBack) {
@@ -177,7 +183,8 @@ class TransparencyReportTest {
             if (median == null) {
                 assertThat(cells.get("median_decision_seconds")).isEmpty();
             } else {
-                assertThat(Double.parseDouble(cells.get("median_decision_seconds"))).isEqualTo(((Number) median).doubleValue());
+                // JsonPath reads JSON numbers as floats: equal to the CSV's three decimals within a float's precision.
+                assertThat(Double.parseDouble(cells.get("median_decision_seconds"))).isCloseTo(((Number) median).doubleValue(), within(0.001));
             }
         }
     }
@@ -202,6 +209,10 @@ class TransparencyReportTest {
         assertThat(year.getMap("total.byOutcome")).containsOnlyKeys("pending", "accepted", "partly", "rejected", "counter-noticed",
                 "restored", "upheld");
         assertThat(year.getMap("total.timeToDecision")).containsEntry("decided", 0).containsEntry("medianSeconds", null);
+
+        // Public: no token needed, and described in OpenAPI with both representations.
+        String openapi = ManagementPort.given(management).get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("\"/reports/transparency\"").contains("text/csv").contains("TransparencyReport");
     }
 
     private void assertFigures(JsonPath report, String path, List<Filed> expected, List<Double> seconds) {
