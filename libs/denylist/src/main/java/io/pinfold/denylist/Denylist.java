@@ -3,9 +3,7 @@ package io.pinfold.denylist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Codec;
@@ -43,6 +41,8 @@ public final class Denylist implements DenylistSink {
     private enum Mode { PATH, ROOT_ONLY, BLOCK }
 
     private final RuleStore store = new RuleStore();
+    /** Bit per tag: the kinds of key the list has rules for, so a lookup skips probing kinds it has none of. */
+    private volatile int tags;
     /** Bit per {@link DoubleHashFunction} ordinal: the functions the list's double hashes use. */
     private volatile int functions;
     private volatile boolean legacy;
@@ -83,6 +83,7 @@ public final class Denylist implements DenylistSink {
             legacy = true;
         }
         Hints hints = entry.hints();
+        tags |= 1 << tag;
         store.add(tag, key, entry.allow(), entry.path(), hints.status(), hints.legalReason().orElse(null), hints.notice().orElse(null));
     }
 
@@ -166,7 +167,10 @@ public final class Denylist implements DenylistSink {
 
     /** Plain rules of the root, then legacy anchors, then modern double hashes: the first that decides. */
     private int check(Root root, Mode mode, String path) {
-        int found = decide(root.tag, root.key, mode, path.isEmpty() ? ROOT : path.getBytes(StandardCharsets.UTF_8));
+        int found = RuleStore.NONE;
+        if ((tags & 1 << root.tag) != 0) {
+            found = decide(root.tag, root.key, mode, path.isEmpty() ? ROOT : path.getBytes(StandardCharsets.UTF_8));
+        }
         if (found == RuleStore.NONE && legacy) {
             found = legacyAnchors(root, path);
         }
@@ -184,24 +188,21 @@ public final class Denylist implements DenylistSink {
         if (root.domain != null) {
             return legacy(DoubleHashes.legacyDnslink(root.domain, path));
         }
-        Set<Codec> codecs = new LinkedHashSet<>();
-        if (root.tag == CONTENT) {
-            // Legacy anchors name one codec; the same bytes are served as dag-pb and raw, so both are checked.
-            codecs.add(root.codec);
-            codecs.add(Codec.DAG_PB);
-            codecs.add(Codec.RAW);
-        } else {
-            // An IPNS name is a libp2p-key CID, whatever codec the request wrote it with.
-            codecs.add(Codec.LIBP2P_KEY);
-            codecs.add(root.codec);
+        // Legacy anchors name one codec; the same bytes are served as dag-pb and raw, so both are checked. An IPNS
+        // name is a libp2p-key CID, whatever codec the request wrote it with.
+        Codec first = root.tag == CONTENT ? root.codec : Codec.LIBP2P_KEY;
+        Codec second = root.tag == CONTENT ? Codec.DAG_PB : root.codec;
+        Codec third = root.tag == CONTENT ? Codec.RAW : null;
+        byte[] pathBytes = path.isEmpty() ? ROOT : path.getBytes(StandardCharsets.UTF_8);
+        LegacyAnchor anchor = LegacyAnchor.get();
+        int found = decide(LEGACY, anchor.key(first, root.key, pathBytes), Mode.PATH, ROOT);
+        if (found == RuleStore.NONE && !second.equals(first)) {
+            found = decide(LEGACY, anchor.key(second, root.key, pathBytes), Mode.PATH, ROOT);
         }
-        for (Codec codec : codecs) {
-            int found = legacy(DoubleHashes.legacy(Cid.v1(codec, root.multihash), path));
-            if (found != RuleStore.NONE) {
-                return found;
-            }
+        if (found == RuleStore.NONE && third != null && !third.equals(first) && !third.equals(second)) {
+            found = decide(LEGACY, anchor.key(third, root.key, pathBytes), Mode.PATH, ROOT);
         }
-        return RuleStore.NONE;
+        return found;
     }
 
     private int legacy(String input) {

@@ -23,6 +23,18 @@ final class PathText {
         if (raw.isEmpty()) {
             return "";
         }
+        if (alreadyNormal(raw)) {
+            // Most request paths: nothing to decode or remove, so no segment list is built.
+            return raw.substring(1);
+        }
+        return normalizeSegments(raw);
+    }
+
+    /** The general way: decode, split, apply dot segments, join. */
+    static String normalizeSegments(String raw) {
+        if (raw.isEmpty()) {
+            return "";
+        }
         String decoded = percentDecode(raw, "path");
         List<String> segments = new ArrayList<>();
         int start = 0;
@@ -41,6 +53,32 @@ final class PathText {
             start = end + 1;
         }
         return String.join("/", segments);
+    }
+
+    /**
+     * Whether {@code raw} is "/seg/seg" already in the normal form: no '%', no empty, "." or ".." segment, no trailing
+     * slash. Then normalising is dropping the leading '/'.
+     */
+    static boolean alreadyNormal(String raw) {
+        int length = raw.length();
+        if (length < 2 || raw.charAt(0) != '/' || raw.charAt(length - 1) == '/') {
+            return false;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= length; i++) {
+            char c = i < length ? raw.charAt(i) : '/';
+            if (c == '%') {
+                return false;
+            }
+            if (c == '/') {
+                int segment = i - segmentStart;
+                if (segment == 0 || segment <= 2 && raw.charAt(segmentStart) == '.' && (segment == 1 || raw.charAt(segmentStart + 1) == '.')) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            }
+        }
+        return true;
     }
 
     /** Strict percent-decoding: '%' needs two hex digits, escaped bytes must be UTF-8; '+' stays '+'. */

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -56,11 +57,13 @@ public class DenylistFeed {
                         .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:lock, 0))", Integer.class)
                         .setParameter("lock", LOCK)
                         .getSingleResult()
-                        .chain(locked -> session.createNativeQuery("SELECT coalesce(max(seq), 0) FROM denylist_feed", Long.class).getSingleResult()))
+                        .chain(locked -> session.createNativeQuery(
+                                "SELECT coalesce(max(seq), 0), coalesce(max(body_end), 0) FROM denylist_feed", Object[].class).getSingleResult()))
                 .chain(last -> {
                     FeedLine line = new FeedLine();
-                    line.seq = last + 1;
+                    line.seq = ((Number) last[0]).longValue() + 1;
                     line.line = text;
+                    line.bodyEnd = ((Number) last[1]).longValue() + text.getBytes(StandardCharsets.UTF_8).length + 1;
                     line.appendedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     return line.persistAndFlush();
                 })

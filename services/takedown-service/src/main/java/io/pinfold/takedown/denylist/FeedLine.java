@@ -17,6 +17,10 @@ public class FeedLine extends PanacheEntityBase {
     @Column(nullable = false)
     public String line;
 
+    /** Where the line ends, in bytes from the start of the body after the header, its '\n' included. */
+    @Column(name = "body_end", nullable = false)
+    public Long bodyEnd;
+
     @Column(name = "appended_at", nullable = false)
     public OffsetDateTime appendedAt;
 }
