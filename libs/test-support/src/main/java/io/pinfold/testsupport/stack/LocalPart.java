@@ -92,6 +92,11 @@ public final class LocalPart {
         return this;
     }
 
+    /** Stops what was started and keeps the state folder: {@link #start} brings the part back with its data. */
+    public void stop() {
+        stopStarted();
+    }
+
     /** Stops what was started and deletes the state folder. */
     public void stopAndDelete() {
         stopStarted();
