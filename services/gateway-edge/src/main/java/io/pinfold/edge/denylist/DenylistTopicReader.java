@@ -52,8 +52,8 @@ public class DenylistTopicReader {
 
     @Inject
     public DenylistTopicReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, DenylistEntries entries,
-                               MeterRegistry registry) {
-        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry));
+                               MeterRegistry registry, DenylistCheckpoints checkpoints) {
+        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry), checkpoints);
         Gauge.builder("pinfold.edge.denylist.entries", entries, DenylistEntries::size)
                 .description("denylist entries the edge holds").register(registry);
     }

@@ -1,6 +1,8 @@
 package io.pinfold.edge.gateway;
 
 import io.pinfold.denylist.DenylistEntry;
+import io.pinfold.edge.access.AccessLog;
+import io.pinfold.edge.limits.RequestLimits;
 import io.pinfold.edge.readiness.ServingState;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,12 +25,17 @@ public class GatewayRoutes {
     private final GatewayAnswers answers;
     private final GatewayMetrics metrics;
     private final ServingState state;
+    private final RequestLimits limits;
+    private final AccessLog accessLog;
 
-    public GatewayRoutes(ContentProxy proxy, GatewayAnswers answers, GatewayMetrics metrics, ServingState state) {
+    public GatewayRoutes(ContentProxy proxy, GatewayAnswers answers, GatewayMetrics metrics, ServingState state, RequestLimits limits,
+                         AccessLog accessLog) {
         this.proxy = proxy;
         this.answers = answers;
         this.metrics = metrics;
         this.state = state;
+        this.limits = limits;
+        this.accessLog = accessLog;
     }
 
     void register(@Observes Router router) {
@@ -37,6 +44,15 @@ public class GatewayRoutes {
 
     void handle(RoutingContext context) {
         HttpServerRequest http = context.request();
+        accessLog.follow(context);
+        long retryAfter = limits.retryAfterSeconds(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        if (retryAfter > 0) {
+            count(context, null);
+            answers.error(context.response().putHeader("Retry-After", Long.toString(retryAfter)), 429, "TOO_MANY_REQUESTS",
+                    "client: more than " + limits.config().ratePerSecond() + " requests per second (burst "
+                            + limits.config().burst() + ") from this address; retry after " + retryAfter + " s");
+            return;
+        }
         HttpMethod method = http.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
             count(context, null);
@@ -61,6 +77,7 @@ public class GatewayRoutes {
         Optional<DenylistEntry> hit = proxy.check(request.content());
         if (hit.isPresent()) {
             metrics.blocked(hit.get().hints().notice().orElse(null), "request");
+            AccessLog.blocked(context, hit.get());
             answers.blocked(context.response(), request.content().toString(), hit.get());
             return;
         }
