@@ -68,7 +68,7 @@ public class AccessLog {
                 .append("\" duration=").append(nanos / 1_000_000).append("ms upstream=").append(orDash(upstream))
                 .append(" block=").append(block == null ? "-" : block.rule())
                 .append(" notice=").append(block == null ? "-" : block.hints().notice().orElse("-"))
-                .append(" end=").append(ended && !response.closed() || response.ended() ? "complete" : "cut");
+                .append(" end=").append(ended ? "complete" : "cut");
         return line.toString();
     }
 
