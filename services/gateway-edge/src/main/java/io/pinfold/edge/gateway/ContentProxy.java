@@ -96,12 +96,13 @@ public class ContentProxy {
         long deadline = vertx.setTimer(limits.config().requestTimeout().toMillis(), id -> {
             HttpServerResponse response = context.response();
             if (!response.headWritten() && !response.ended() && !response.closed()) {
+                // Answer first: cancelling the upstream request fails its attempt, which must find the request answered.
+                answers.error(response, 504, "REQUEST_TIMEOUT", "upstream: no answer within the request timeout of "
+                        + limits.config().requestTimeout().toSeconds() + " s, every node tried included");
                 HttpClientRequest current = context.get(CURRENT_UPSTREAM);
                 if (current != null) {
                     current.reset();
                 }
-                answers.error(response, 504, "REQUEST_TIMEOUT", "upstream: no answer within the request timeout of "
-                        + limits.config().requestTimeout().toSeconds() + " s, every node tried included");
             }
         });
         context.addEndHandler(done -> {
