@@ -64,6 +64,8 @@ class EdgeStartupIT {
                 .port(PinfoldService.EDGE.portVariable(), ports.get(0))
                 .managementPort(PinfoldService.EDGE.managementPortVariable(), ports.get(1))
                 .env("PINFOLD_KAFKA_BOOTSTRAP", kafka.bootstrapServers())
+                // No local snapshot of an earlier run: this start reads the topics whole.
+                .env("PINFOLD_EDGE_SNAPSHOT_PATH", java.nio.file.Files.createTempDirectory("edge-startup").resolve("state.snapshot").toString())
                 // Nothing listens there: traces are not what this test looks at.
                 .env("PINFOLD_OTLP_ENDPOINT", "http://127.0.0.1:" + FreePorts.take(1).get(0))
                 .jvmOptions(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))

@@ -23,10 +23,17 @@ public final class KafkaBroker {
 
     private final String bootstrapServers;
     private final String origin;
+    /** The local part behind a broker started from deploy/local/parts/kafka.sh, else null. */
+    private final LocalPart part;
 
     private KafkaBroker(String bootstrapServers, String origin) {
+        this(bootstrapServers, origin, null);
+    }
+
+    private KafkaBroker(String bootstrapServers, String origin, LocalPart part) {
         this.bootstrapServers = bootstrapServers;
         this.origin = origin;
+        this.part = part;
     }
 
     public static synchronized KafkaBroker shared() {
@@ -45,6 +52,31 @@ public final class KafkaBroker {
      */
     public static KafkaBroker isolated() {
         return DockerEngine.available() ? inContainer() : local();
+    }
+
+    /**
+     * A broker of the caller's own that the test may {@link #stop()} and {@link #start()} again on the same port with
+     * its data (a KRaft broker from deploy/local/parts/kafka.sh, Docker or not). Stopped when the JVM exits.
+     */
+    public static KafkaBroker stoppable() {
+        return local();
+    }
+
+    /** Stops a {@link #stoppable()} broker, keeping its data (clients see Kafka down). */
+    public void stop() {
+        stoppablePart().stop();
+    }
+
+    /** Starts a stopped {@link #stoppable()} broker again, on the same port, with the data it had. */
+    public void start() {
+        stoppablePart().start();
+    }
+
+    private LocalPart stoppablePart() {
+        if (part == null) {
+            throw new IllegalStateException(this + " cannot be stopped by a test; use KafkaBroker.stoppable()");
+        }
+        return part;
     }
 
     /** host:port list for {@code bootstrap.servers}. */
@@ -68,10 +100,10 @@ public final class KafkaBroker {
     private static KafkaBroker local() {
         List<Integer> ports = FreePorts.take(2);
         String bootstrap = "127.0.0.1:" + ports.get(0);
-        LocalPart.inTemporaryState("kafka", Map.of(
+        LocalPart part = LocalPart.inTemporaryState("kafka", Map.of(
                 "PINFOLD_KAFKA_BOOTSTRAP", bootstrap,
                 "PINFOLD_KAFKA_CONTROLLER_PORT", Integer.toString(ports.get(1)))).start();
-        return new KafkaBroker(bootstrap, "local");
+        return new KafkaBroker(bootstrap, "local", part);
     }
 
     @Override

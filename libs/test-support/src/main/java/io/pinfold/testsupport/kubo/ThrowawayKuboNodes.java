@@ -22,6 +22,14 @@ final class ThrowawayKuboNodes {
 
     /** {@code environment} adds to or overrides this JVM's environment for the script (e.g. PINFOLD_HOME). */
     static KuboNodes start(int count, Map<String, String> environment) {
+        return startInPart(count, environment).nodes();
+    }
+
+    /** The nodes and the part that runs them (to stop one). */
+    record Started(KuboNodes nodes, LocalPart part) {
+    }
+
+    static Started startInPart(int count, Map<String, String> environment) {
         List<Integer> bases = FreePorts.takeBases(3, count);
         int rpcBase = bases.get(0);
         int gatewayBase = bases.get(1);
@@ -43,6 +51,6 @@ final class ThrowawayKuboNodes {
             nodes.add(new KuboNode(name, rpcUrl, URI.create("http://127.0.0.1:" + (gatewayBase + n)),
                     identity.peerId(), "/ip4/127.0.0.1/tcp/" + (swarmBase + n) + "/p2p/" + identity.peerId()));
         }
-        return new KuboNodes(nodes);
+        return new Started(new KuboNodes(nodes), kubo);
     }
 }

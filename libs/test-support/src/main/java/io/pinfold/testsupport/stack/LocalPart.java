@@ -92,6 +92,18 @@ public final class LocalPart {
         return this;
     }
 
+    /** Runs {@code stop <arguments>} (e.g. {@code stop 2} for node 2), keeping the state folder. */
+    public void stop(String... arguments) {
+        List<String> words = List.of(arguments);
+        run("stop", words);
+        started.remove(words);
+    }
+
+    /** Stops what was started and keeps the state folder: {@link #start} brings the part back with its data. */
+    public void stop() {
+        stopStarted();
+    }
+
     /** Stops what was started and deletes the state folder. */
     public void stopAndDelete() {
         stopStarted();

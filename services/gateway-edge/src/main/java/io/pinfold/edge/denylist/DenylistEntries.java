@@ -3,6 +3,7 @@ package io.pinfold.edge.denylist;
 import io.pinfold.denylist.ContentRequest;
 import io.pinfold.denylist.Denylist;
 import io.pinfold.denylist.DenylistEntry;
+import io.pinfold.events.denylist.DenylistEntryAdded;
 import io.pinfold.ipfs.cid.Cid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -26,11 +27,20 @@ public class DenylistEntries {
     private static final int REBUILD_SLACK = 1024;
 
     private final Map<String, List<DenylistEntry>> byKey = new HashMap<>();
+    /** The event behind each key's rules, when it came from one: what the local snapshot keeps. */
+    private final Map<String, DenylistEntryAdded> events = new HashMap<>();
     /** Which entry keys hold a rule on each matcher key (target + path). */
     private final Map<String, Set<String>> keysByTarget = new HashMap<>();
     private volatile Denylist matcher = new Denylist();
     private volatile int live;
     private int ruleCount;
+    private volatile long changes;
+
+    /** An entry-added event of the key: its rules replace the key's earlier ones. Call from one thread. */
+    public synchronized void put(String key, DenylistEntryAdded event) {
+        put(key, DenylistEventTranslation.rules(event));
+        events.put(key, event);
+    }
 
     /** The latest rules of an entry key (replacing the key's earlier ones). Call from one thread. */
     public synchronized void put(String key, List<DenylistEntry> rules) {
@@ -38,6 +48,8 @@ public class DenylistEntries {
             remove(key);
         }
         byKey.put(key, List.copyOf(rules));
+        events.remove(key);
+        changes++;
         ruleCount += rules.size();
         for (DenylistEntry rule : rules) {
             keysByTarget.computeIfAbsent(rule.key(), target -> new HashSet<>()).add(key);
@@ -49,9 +61,11 @@ public class DenylistEntries {
     /** A tombstone: the entry key was removed, its content may be served again unless another key blocks it. */
     public synchronized void remove(String key) {
         List<DenylistEntry> removed = byKey.remove(key);
+        events.remove(key);
         if (removed == null) {
             return;
         }
+        changes++;
         ruleCount -= removed.size();
         Set<String> others = new HashSet<>();
         for (DenylistEntry rule : removed) {
@@ -77,6 +91,27 @@ public class DenylistEntries {
         Denylist fresh = new Denylist();
         byKey.values().forEach(rules -> rules.forEach(fresh::add));
         matcher = fresh;
+    }
+
+    /** Drops every entry (a snapshot that turned out not to belong to the topic read now). */
+    public synchronized void clear() {
+        byKey.clear();
+        events.clear();
+        keysByTarget.clear();
+        ruleCount = 0;
+        live = 0;
+        changes++;
+        matcher = new Denylist();
+    }
+
+    /** The events behind the entries, by key (entries put as bare rules are not among them). */
+    public synchronized Map<String, DenylistEntryAdded> events() {
+        return Map.copyOf(events);
+    }
+
+    /** Grows with every put, remove and clear: whether anything changed since a snapshot was taken. */
+    public long changes() {
+        return changes;
     }
 
     /** The rule that blocks this request (its path, its root, every CID met along it), or empty. */

@@ -50,7 +50,7 @@ public final class DenylistRecords {
                 skip(record, "event type " + event.type() + " does not belong on this topic");
                 return;
             }
-            entries.put(record.key(), DenylistEventTranslation.rules(added));
+            entries.put(record.key(), added);
             applied.increment();
         } catch (RuntimeException e) {
             skip(record, e.getMessage());

@@ -23,6 +23,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.ClusterResource;
+import org.apache.kafka.common.ClusterResourceListener;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -42,20 +44,27 @@ public class DenylistTopicReader {
     private final String topic;
     private final DenylistRecords records;
     private final ReadToEnd progress;
+    private final DenylistCheckpoints checkpoints;
+    private final ClusterIdDeserializer keys = new ClusterIdDeserializer();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     @Inject
     public DenylistTopicReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, DenylistEntries entries,
-                               MeterRegistry registry) {
-        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry));
+                               MeterRegistry registry, DenylistCheckpoints checkpoints) {
+        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry), checkpoints);
         Gauge.builder("pinfold.edge.denylist.entries", entries, DenylistEntries::size)
                 .description("denylist entries the edge holds").register(registry);
     }
 
     /** For a topic other than pinfold.denylist. */
     public DenylistTopicReader(Map<String, Object> kafkaConfig, String topic, DenylistRecords records) {
+        this(kafkaConfig, topic, records, DenylistCheckpoints.NONE);
+    }
+
+    /** For a topic other than pinfold.denylist, resuming and reporting through {@code checkpoints}. */
+    public DenylistTopicReader(Map<String, Object> kafkaConfig, String topic, DenylistRecords records, DenylistCheckpoints checkpoints) {
         Map<String, Object> config = new HashMap<>(KafkaClientConfig.consumer(kafkaConfig));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -65,6 +74,7 @@ public class DenylistTopicReader {
         this.topic = topic;
         this.records = records;
         this.progress = new ReadToEnd(topic);
+        this.checkpoints = checkpoints;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -105,7 +115,7 @@ public class DenylistTopicReader {
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig, keys, new ByteArrayDeserializer())) {
             consumer = kafka;
             List<TopicPartition> partitions = List.of();
             while (running) {
@@ -118,9 +128,13 @@ public class DenylistTopicReader {
                         records.apply(record);
                     }
                     // Everything before each position has been applied in this thread just now.
+                    Map<Integer, Long> positions = new HashMap<>();
                     for (TopicPartition partition : partitions) {
-                        progress.reached(partition.partition(), kafka.position(partition));
+                        long position = kafka.position(partition);
+                        positions.put(partition.partition(), position);
+                        progress.reached(partition.partition(), position);
                     }
+                    checkpoints.applied(keys.clusterId(), positions, progress.caughtUp());
                 } catch (WakeupException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -133,7 +147,10 @@ public class DenylistTopicReader {
         }
     }
 
-    /** Assigns every partition from its first offset; none while the topic does not exist yet (the provisioner creates it). */
+    /**
+     * Assigns every partition, from the offsets the denylist already reflects (the local snapshot) when they fit the
+     * topic, else from its first offset; none while the topic does not exist yet (the provisioner creates it).
+     */
     private List<TopicPartition> assign(KafkaConsumer<String, byte[]> kafka) {
         List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
         if (infos == null || infos.isEmpty()) {
@@ -144,6 +161,22 @@ public class DenylistTopicReader {
         List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
+        Map<Integer, Long> resume = checkpoints.resumeFrom();
+        if (!resume.isEmpty()) {
+            String refused = refusal(kafka, partitions, resume);
+            if (refused == null) {
+                partitions.forEach(partition -> {
+                    Long next = resume.get(partition.partition());
+                    if (next != null) {
+                        kafka.seek(partition, next);
+                    }
+                });
+                LOG.infof("resuming %s from the local snapshot's offsets %s", topic, resume);
+            } else {
+                LOG.warnf("not resuming %s from the local snapshot: %s; reading it whole", topic, refused);
+                checkpoints.resumeRefused(refused);
+            }
+        }
         Map<Integer, Long> starts = partitions.stream().collect(Collectors.toMap(TopicPartition::partition, kafka::position));
         Map<Integer, Long> ends = kafka.endOffsets(partitions).entrySet().stream()
                 .collect(Collectors.toMap(entry -> entry.getKey().partition(), Map.Entry::getValue));
@@ -152,12 +185,52 @@ public class DenylistTopicReader {
         return partitions;
     }
 
+    /** Why the resume offsets cannot be used on this topic, or null when they can. */
+    private String refusal(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, Map<Integer, Long> resume) {
+        String expected = checkpoints.resumeClusterId();
+        String actual = keys.clusterId();
+        if (expected != null && actual != null && !expected.equals(actual)) {
+            return "it was taken on Kafka cluster " + expected + ", this is cluster " + actual;
+        }
+        Map<TopicPartition, Long> firsts = kafka.beginningOffsets(partitions);
+        Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            Long next = resume.get(partition.partition());
+            if (next == null) {
+                continue;
+            }
+            if (next < firsts.get(partition)) {
+                return "partition " + partition.partition() + " now starts at " + firsts.get(partition)
+                        + ", after the snapshot's offset " + next + " (records it never saw were deleted)";
+            }
+            if (next > ends.get(partition)) {
+                return "partition " + partition.partition() + " ends at " + ends.get(partition)
+                        + ", before the snapshot's offset " + next + " (the topic was recreated)";
+            }
+        }
+        return null;
+    }
+
     private void pause() {
         try {
             Thread.sleep(RETRY.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+        }
+    }
+
+    /** Record keys as text; also learns the cluster id from the consumer's metadata (Kafka's ClusterResourceListener). */
+    private static final class ClusterIdDeserializer extends StringDeserializer implements ClusterResourceListener {
+        private volatile String clusterId;
+
+        @Override
+        public void onUpdate(ClusterResource cluster) {
+            clusterId = cluster.clusterId();
+        }
+
+        String clusterId() {
+            return clusterId;
         }
     }
 }

@@ -2,7 +2,9 @@ package io.pinfold.edge.gateway;
 
 import io.pinfold.denylist.ContentRequest;
 import io.pinfold.denylist.DenylistEntry;
+import io.pinfold.edge.access.AccessLog;
 import io.pinfold.edge.denylist.DenylistEntries;
+import io.pinfold.edge.limits.RequestLimits;
 import io.pinfold.edge.pool.PoolNode;
 import io.pinfold.edge.routing.UpstreamConfig;
 import io.pinfold.edge.routing.UpstreamNodes;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +45,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ContentProxy {
     private static final Logger LOG = Logger.getLogger(ContentProxy.class);
+    /** The upstream request of the current attempt, reset when the request timeout answers first. */
+    private static final String CURRENT_UPSTREAM = "pinfold.upstream.request";
     /** Request headers a Kubo gateway needs to negotiate, range and revalidate; nothing else (no Host, no cookies) is forwarded. */
     private static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Accept", "Accept-Encoding", "Range", "If-Range",
             "If-None-Match", "If-Match", "If-Modified-Since", "If-Unmodified-Since", "Cache-Control", "Origin",
@@ -56,9 +61,13 @@ public class ContentProxy {
     private final GatewayMetrics metrics;
     private final UpstreamConfig config;
     private final HttpClient client;
+    private final RequestLimits limits;
+    private final Vertx vertx;
 
     public ContentProxy(Vertx vertx, UpstreamNodes nodes, DenylistEntries denylist, GatewayAnswers answers, GatewayMetrics metrics,
-                        UpstreamConfig config) {
+                        UpstreamConfig config, RequestLimits limits) {
+        this.vertx = vertx;
+        this.limits = limits;
         this.nodes = nodes;
         this.denylist = denylist;
         this.answers = answers;
@@ -72,18 +81,47 @@ public class ContentProxy {
     }
 
     public void forward(RoutingContext context, GatewayRequest request) {
-        List<PoolNode> candidates = nodes.candidates();
+        List<PoolNode> candidates = nodes.candidates(contentKey(request));
         if (candidates.isEmpty()) {
             answers.error(context.response().putHeader("Retry-After", "5"), 503, "NO_GATEWAY",
                     "pool: no active Kubo gateway announced on pinfold.nodes");
             return;
         }
+        if (!limits.acquireUpstream()) {
+            answers.error(context.response().putHeader("Retry-After", "1"), 503, "BUSY",
+                    "upstream: " + limits.config().maxUpstreamRequests() + " requests to Kubo gateways in flight already");
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        long deadline = vertx.setTimer(limits.config().requestTimeout().toMillis(), id -> {
+            HttpServerResponse response = context.response();
+            if (!response.headWritten() && !response.ended() && !response.closed()) {
+                // Answer first: cancelling the upstream request fails its attempt, which must find the request answered.
+                answers.error(response, 504, "REQUEST_TIMEOUT", "upstream: no answer within the request timeout of "
+                        + limits.config().requestTimeout().toSeconds() + " s, every node tried included");
+                HttpClientRequest current = context.get(CURRENT_UPSTREAM);
+                if (current != null) {
+                    current.reset();
+                }
+            }
+        });
+        context.addEndHandler(done -> {
+            vertx.cancelTimer(deadline);
+            if (released.compareAndSet(false, true)) {
+                limits.releaseUpstream();
+            }
+        });
         attempt(context, request, candidates, 0, null);
+    }
+
+    /** The answer was already given (the request timeout, a client gone): an upstream answer that comes now is dropped. */
+    private static boolean answered(HttpServerResponse response) {
+        return response.ended() || response.closed() || response.headWritten();
     }
 
     private void attempt(RoutingContext context, GatewayRequest request, List<PoolNode> candidates, int index, String lastFailure) {
         HttpServerResponse response = context.response();
-        if (response.closed() || response.ended()) {
+        if (answered(response)) {
             return;
         }
         if (index >= candidates.size()) {
@@ -107,6 +145,11 @@ public class ContentProxy {
                 return;
             }
             HttpClientRequest upstream = opened.result();
+            if (answered(response)) {
+                upstream.reset();
+                return;
+            }
+            context.put(CURRENT_UPSTREAM, upstream);
             upstream.idleTimeout(config.responseTimeout().toMillis());
             response.closeHandler(closed -> upstream.reset());
             upstream.send().onComplete(sent -> {
@@ -116,6 +159,11 @@ public class ContentProxy {
                     return;
                 }
                 HttpClientResponse answer = sent.result();
+                if (answered(response)) {
+                    answer.exceptionHandler(ignored -> { });
+                    upstream.reset();
+                    return;
+                }
                 int status = answer.statusCode();
                 if ((status == 502 || status == 503) && index + 1 < candidates.size()) {
                     answer.exceptionHandler(ignored -> { });
@@ -125,6 +173,10 @@ public class ContentProxy {
                 }
                 metrics.upstream(node.id(), Integer.toString(status), System.nanoTime() - started);
                 nodes.succeeded(node);
+                if (status >= 200 && status < 300) {
+                    nodes.answered(contentKey(request), node);
+                }
+                AccessLog.upstream(context, node.id());
                 upstream.idleTimeout(config.idleTimeout().toMillis());
                 relay(context, request, upstream, answer);
             });
@@ -137,6 +189,11 @@ public class ContentProxy {
         nodes.failed(node);
         LOG.debugf("upstream %s (%s) failed for %s: %s", node.id(), node.gatewayUrl(), request.upstreamPath(), reason);
         attempt(context, request, candidates, index + 1, node.id() + ": " + reason);
+    }
+
+    /** The root CID's multihash of an /ipfs request (every CID form of the content alike), null for /ipns. */
+    private static String contentKey(GatewayRequest request) {
+        return request.content().cid() == null ? null : request.content().cid().multihash().toBase32();
     }
 
     /** Vert.x reports an idle timeout with its own exception type, not java.util.concurrent's. */
@@ -160,6 +217,7 @@ public class ContentProxy {
             answer.exceptionHandler(ignored -> { });
             upstream.reset();
             metrics.blocked(hit.get().hints().notice().orElse(null), "roots");
+            AccessLog.blocked(context, hit.get());
             answers.blocked(response, request.content().toString(), hit.get());
             return;
         }
@@ -202,6 +260,7 @@ public class ContentProxy {
                 answer.request().reset();
                 if (gate.blocked().isPresent()) {
                     metrics.blocked(gate.blocked().get().hints().notice().orElse(null), "car");
+                    AccessLog.blocked(context, gate.blocked().get());
                     LOG.infof("stopped the CAR of %s before blocked block %s", request.content(), gate.blockedCid());
                 } else {
                     LOG.warnf("stopped the CAR of %s: %s", request.content(), gate.malformed());

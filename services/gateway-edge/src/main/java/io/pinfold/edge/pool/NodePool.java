@@ -8,10 +8,13 @@ import io.pinfold.runtime.consume.RecordPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Kubo gateways this edge proxies to, rebuilt from the compacted pinfold.nodes topic at start and kept
@@ -21,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class NodePool {
     private final Map<String, PoolNode> nodes = new ConcurrentHashMap<>();
     private final Map<String, RecordPosition> positions = new ConcurrentHashMap<>();
+    /** Nodes known only from the local snapshot so far (no record of them read from the topic since the start). */
+    private final Set<String> restored = ConcurrentHashMap.newKeySet();
+    private final AtomicLong changes = new AtomicLong();
 
     public NodePool(MeterRegistry registry) {
         Gauge.builder("pinfold.edge.pool.nodes", nodes, Map::size).description("Kubo nodes known to the edge").register(registry);
@@ -43,6 +49,8 @@ public class NodePool {
                 return last;
             }
             nodes.remove(id);
+            restored.remove(id);
+            changes.incrementAndGet();
             return position;
         });
     }
@@ -54,8 +62,54 @@ public class NodePool {
                 return last;
             }
             nodes.put(id, node);
+            restored.remove(id);
+            changes.incrementAndGet();
             return position;
         });
+    }
+
+    /** A node as the local snapshot recorded it, unless a newer record of it was applied already. */
+    public void restore(PoolNode node, RecordPosition position) {
+        positions.compute(node.id(), (id, last) -> {
+            if (last != null && !isNewer(position, last)) {
+                return last;
+            }
+            nodes.put(id, node);
+            restored.add(id);
+            changes.incrementAndGet();
+            return position;
+        });
+    }
+
+    /** Forgets the nodes that came from the snapshot alone (it turned out to belong to another Kafka cluster). */
+    public void forgetRestored() {
+        for (String id : List.copyOf(restored)) {
+            positions.computeIfPresent(id, (key, position) -> {
+                if (restored.remove(key)) {
+                    nodes.remove(key);
+                    changes.incrementAndGet();
+                    return null;
+                }
+                return position;
+            });
+        }
+    }
+
+    /** Every node with the position of its last applied record, for the local snapshot. */
+    public List<Map.Entry<PoolNode, RecordPosition>> withPositions() {
+        List<Map.Entry<PoolNode, RecordPosition>> all = new ArrayList<>();
+        positions.forEach((id, position) -> {
+            PoolNode node = nodes.get(id);
+            if (node != null) {
+                all.add(Map.entry(node, position));
+            }
+        });
+        return all;
+    }
+
+    /** Grows with every change of the pool. */
+    public long changes() {
+        return changes.get();
     }
 
     private static boolean isNewer(RecordPosition position, RecordPosition last) {

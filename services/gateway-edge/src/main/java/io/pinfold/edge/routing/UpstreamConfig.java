@@ -28,6 +28,10 @@ public interface UpstreamConfig {
     @WithDefault("64")
     int maxConnectionsPerNode();
 
+    /** Root CIDs for which the nodes that answered 2xx lately are remembered and asked first; 0: no preference. */
+    @WithDefault("10000")
+    int rememberedContents();
+
     Breaker breaker();
 
     interface Breaker {

@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which nodes a request may go to, in the order to try them: active nodes of the pool only (draining and down ones
- * never), starting at a rotating position so load spreads, and without nodes whose breaker is open. When every active
+ * never), starting at a rotating position so load spreads, and without nodes whose breaker is open; nodes that
+ * lately answered the same root CID go first (they hold the content, the others would fetch it). When every active
  * node's breaker is open they are all tried anyway: a request that might succeed beats a certain 502.
  */
 @ApplicationScoped
@@ -23,15 +25,25 @@ public class UpstreamNodes {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private final MeterRegistry registry;
+    private final ContentAffinity affinity;
 
     public UpstreamNodes(NodePool pool, UpstreamConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.config = config;
         this.registry = registry;
+        this.affinity = new ContentAffinity(config.rememberedContents());
     }
 
     /** The nodes to try, at most {@code attempts} of them, first choice first. */
     public List<PoolNode> candidates() {
+        return candidates(null);
+    }
+
+    /**
+     * The nodes to try for {@code content} (a root multihash, or null): the nodes that answered it lately first, when
+     * they may take traffic, then the others; each group from the rotating position.
+     */
+    public List<PoolNode> candidates(String content) {
         List<PoolNode> serving = pool.serving();
         if (serving.isEmpty()) {
             return List.of();
@@ -48,7 +60,20 @@ public class UpstreamNodes {
             }
         }
         List<PoolNode> order = allowed.isEmpty() ? rotated : allowed;
+        Set<String> holders = affinity.holders(content);
+        if (!holders.isEmpty()) {
+            // Holders first, each group in rotation order: load still spreads over every node that holds the content.
+            List<PoolNode> preferred = new ArrayList<>(order.size());
+            order.stream().filter(node -> holders.contains(node.id())).forEach(preferred::add);
+            order.stream().filter(node -> !holders.contains(node.id())).forEach(preferred::add);
+            order = preferred;
+        }
         return order.subList(0, Math.min(order.size(), Math.max(1, config.attempts())));
+    }
+
+    /** {@code node} answered 2xx for {@code content}: it holds it now. */
+    public void answered(String content, PoolNode node) {
+        affinity.answered(content, node.id());
     }
 
     public void succeeded(PoolNode node) {

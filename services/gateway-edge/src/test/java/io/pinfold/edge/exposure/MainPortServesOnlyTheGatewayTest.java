@@ -39,7 +39,7 @@ class MainPortServesOnlyTheGatewayTest {
     @Test
     void theManagementPortServesThemOnItsOwnPort() {
         management().get("/q/health/live").then().statusCode(200).body(containsString("\"status\""));
-        management().get("/q/health").then().body(containsString("Kafka topics"));
+        management().get("/q/health").then().body(containsString("Edge state read to the end"));
         management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
         management().get("/q/openapi").then().statusCode(200).body(containsString("/edge/pool:")).body(containsString("PoolNode"))
                 .body(containsString("/ipfs/{cid}/{path}:")).body(containsString("/ipns/{name}/{path}:")).body(containsString("Failure:"));
