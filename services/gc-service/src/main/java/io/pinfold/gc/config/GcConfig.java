@@ -44,4 +44,23 @@ public interface GcConfig {
     /** Deadline of the best-effort dag stat that sizes an unpinned root. */
     @WithDefault("10s")
     Duration dagStatTimeout();
+
+    /** Blocks a targeted run deletes per pinfold/reclaim call: the node's GC lock is held for one batch at a time. */
+    @WithDefault("256")
+    int targetedBatchSize();
+
+    /** Deadline of each Kubo call of a targeted run (live roots, one batch); walks of new roots are streamed. */
+    @WithDefault("2m")
+    Duration targetedCallTimeout();
+
+    /** Times a targeted run syncs the index again because the live roots changed under it, before it gives up. */
+    @WithDefault("100")
+    int targetedMaxResyncs();
+
+    /**
+     * Cost model: when targeted GC is asked for but the unpinned roots hold at least this share (percent) of the repo,
+     * a full GC runs instead (one sweep beats deleting most blocks one by one).
+     */
+    @WithDefault("50")
+    int targetedMaxSharePercent();
 }

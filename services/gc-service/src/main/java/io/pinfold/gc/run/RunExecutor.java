@@ -135,7 +135,7 @@ public class RunExecutor {
         long every = config.progressInterval().toNanos();
         // the first removed block is reported at once (GC has begun removing), then at most once per interval
         AtomicLong lastReport = new AtomicLong(System.nanoTime() - every);
-        Multi<RunTotals> work = run.strategy().collect(kubo.forNode(run.rpcUrl()));
+        Multi<RunTotals> work = run.strategy().collect(run.nodeId(), kubo.forNode(run.rpcUrl()));
         return work.emitOn(onContext)
                 .onItem().call(current -> {
                     totals.set(current);
