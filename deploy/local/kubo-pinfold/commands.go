@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ipfs/boxo/blockservice"
@@ -23,7 +24,7 @@ import (
 )
 
 // Version of the pinfold commands; gc-service checks it before choosing targeted GC.
-const Version = "1"
+const Version = "2"
 
 var pinfoldCmd = &cmds.Command{
 	Helptext: cmds.HelpText{Tagline: "Pinfold's targeted GC: live roots, block keys of a DAG, deletion under the GC lock."},
@@ -54,12 +55,49 @@ type RefOutput struct {
 	Missing bool `json:",omitempty"`
 }
 
-// ReclaimOutput says what one deletion did.
+// ReclaimOutput says what one deletion did. Kept: candidates a root that appeared since the caller's sync reaches.
 type ReclaimOutput struct {
 	Removed    int
 	Bytes      int64
 	Absent     int
+	Kept       int
+	NewRoots   int
 	LockMicros int64
+}
+
+// accounted remembers the root sets of the last few pinfold/roots answers by fingerprint, so that pinfold/reclaim
+// knows which live roots the caller's candidates were computed against, and which appeared since.
+var accounted = struct {
+	sync.Mutex
+	order []string
+	sets  map[string]map[Root]struct{}
+}{sets: map[string]map[Root]struct{}{}}
+
+const rememberedRootSets = 8
+
+func remember(fp string, roots []Root) {
+	accounted.Lock()
+	defer accounted.Unlock()
+	if _, ok := accounted.sets[fp]; ok {
+		return
+	}
+	set := make(map[Root]struct{}, len(roots))
+	for _, r := range roots {
+		set[r] = struct{}{}
+	}
+	accounted.sets[fp] = set
+	accounted.order = append(accounted.order, fp)
+	if len(accounted.order) > rememberedRootSets {
+		delete(accounted.sets, accounted.order[0])
+		accounted.order = accounted.order[1:]
+	}
+}
+
+func recall(fp string) (map[Root]struct{}, bool) {
+	accounted.Lock()
+	defer accounted.Unlock()
+	set, ok := accounted.sets[fp]
+	return set, ok
 }
 
 var rootsCmd = &cmds.Command{
@@ -73,7 +111,9 @@ var rootsCmd = &cmds.Command{
 		if err != nil {
 			return err
 		}
-		return cmds.EmitOnce(res, &RootsOutput{Version: Version, Fingerprint: fingerprint(roots), Roots: roots})
+		fp := fingerprint(roots)
+		remember(fp, roots)
+		return cmds.EmitOnce(res, &RootsOutput{Version: Version, Fingerprint: fp, Roots: roots})
 	},
 	Type: RootsOutput{},
 }
@@ -135,6 +175,7 @@ var reclaimCmd = &cmds.Command{
 	},
 	Options: []cmds.Option{
 		cmds.StringOption("fingerprint", "fingerprint of the live roots the keys were computed against"),
+		cmds.IntOption("walk-budget", "most blocks of roots that appeared since the fingerprint walked under the lock").WithDefault(2000),
 	},
 	Run: func(req *cmds.Request, res cmds.ResponseEmitter, env cmds.Environment) error {
 		n, err := cmdenv.GetNode(env)
@@ -153,7 +194,8 @@ var reclaimCmd = &cmds.Command{
 			}
 			keys = append(keys, c)
 		}
-		out, err := reclaim(req.Context, n, expected, keys)
+		budget, _ := req.Options["walk-budget"].(int)
+		out, err := reclaim(req.Context, n, expected, keys, budget)
 		if err != nil {
 			return err
 		}
@@ -163,9 +205,11 @@ var reclaimCmd = &cmds.Command{
 }
 
 // reclaim holds the GC lock for one batch: in-flight pins and adds (which hold the pin lock) finish first, new
-// ones wait for this batch only. Under the lock, the live roots are read again: if they are not the ones the
-// caller's candidates were computed from (a pin landed, MFS changed), nothing is deleted.
-func reclaim(ctx context.Context, n *core.IpfsNode, expected string, keys []cid.Cid) (*ReclaimOutput, error) {
+// ones wait for this batch only. Under the lock, the live roots are read again and compared with those the caller's
+// candidates were computed against (remembered from pinfold/roots by fingerprint): roots that appeared since (a pin
+// that landed, a new MFS root) are walked offline, and every candidate they reach is kept. When they are more than
+// walkBudget blocks, or the fingerprint is not remembered, nothing is deleted: the caller syncs again.
+func reclaim(ctx context.Context, n *core.IpfsNode, expected string, keys []cid.Cid, walkBudget int) (*ReclaimOutput, error) {
 	unlocker := n.Blockstore.GCLock(ctx)
 	locked := time.Now()
 	defer unlocker.Unlock(ctx)
@@ -173,20 +217,31 @@ func reclaim(ctx context.Context, n *core.IpfsNode, expected string, keys []cid.
 	if err != nil {
 		return nil, err
 	}
-	if actual := fingerprint(roots); actual != expected {
-		return nil, fmt.Errorf("pinfold reclaim: live roots changed (fingerprint %s, expected %s); nothing deleted", actual, expected)
-	}
-	rootKeys := make(map[string]struct{}, len(roots))
-	for _, r := range roots {
-		rootKeys[r.Key] = struct{}{}
-	}
 	out := &ReclaimOutput{}
-	for _, c := range keys {
-		if _, live := rootKeys[key(c)]; live {
-			return nil, fmt.Errorf("pinfold reclaim: %s is a live root; nothing more deleted", c)
+	reached := map[string]struct{}{}
+	if actual := fingerprint(roots); actual != expected {
+		known, ok := recall(expected)
+		if !ok {
+			return nil, fmt.Errorf("pinfold reclaim: live roots changed (fingerprint %s, expected %s, which this node does not remember); nothing deleted", actual, expected)
+		}
+		for _, r := range roots {
+			if _, old := known[r]; old {
+				continue
+			}
+			out.NewRoots++
+			if err := walkInto(ctx, n, r, reached, walkBudget); err != nil {
+				return nil, err
+			}
 		}
 	}
+	for _, r := range roots {
+		reached[r.Key] = struct{}{} // a live root itself is never deleted
+	}
 	for _, c := range keys {
+		if _, live := reached[key(c)]; live {
+			out.Kept++
+			continue
+		}
 		size, err := n.Blockstore.GetSize(ctx, c)
 		if format.IsNotFound(err) {
 			out.Absent++
@@ -203,6 +258,45 @@ func reclaim(ctx context.Context, n *core.IpfsNode, expected string, keys []cid.
 	}
 	out.LockMicros = time.Since(locked).Microseconds()
 	return out, nil
+}
+
+var errOverBudget = errors.New("over budget")
+
+// walkInto adds the keys of the blocks root reaches on this node (offline) to reached, failing with "live roots
+// changed" once more than budget blocks were added.
+func walkInto(ctx context.Context, n *core.IpfsNode, root Root, reached map[string]struct{}, budget int) error {
+	c, err := cid.Decode(root.Cid)
+	if err != nil {
+		return err
+	}
+	if root.Kind == "direct" {
+		reached[key(c)] = struct{}{}
+		return nil
+	}
+	dag := merkledag.NewDAGService(blockservice.New(n.Blockstore, offline.Exchange(n.Blockstore)))
+	getLinks := func(ctx context.Context, c cid.Cid) ([]*format.Link, error) {
+		links, err := merkledag.GetLinksWithDAG(dag)(ctx, c)
+		if format.IsNotFound(err) {
+			return nil, nil
+		}
+		return links, err
+	}
+	walked := 0
+	err = merkledag.Walk(ctx, getLinks, c, func(c cid.Cid) bool {
+		if walked >= budget {
+			return false
+		}
+		walked++
+		reached[key(c)] = struct{}{}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	if walked >= budget {
+		return fmt.Errorf("pinfold reclaim: live roots changed: roots new since the fingerprint reach more than %d blocks; nothing deleted", budget)
+	}
+	return nil
 }
 
 func liveRoots(ctx context.Context, n *core.IpfsNode) ([]Root, error) {

@@ -24,7 +24,7 @@ readonly KUBO_MODULE=github.com/ipfs/kubo
 readonly GO_LIBP2P_VERSION=v0.50.0
 # Version of the pinfold/* commands in deploy/local/kubo-pinfold (its Version constant): bump both together, so a
 # changed build gets a new file name and never replaces a binary running nodes use.
-readonly PINFOLD_KUBO_PATCH=1
+readonly PINFOLD_KUBO_PATCH=2
 
 RPC_BASE=${PINFOLD_KUBO_RPC_PORT_BASE:-15001}
 GATEWAY_BASE=${PINFOLD_KUBO_GATEWAY_PORT_BASE:-18080}

@@ -37,12 +37,13 @@ public final class ReclaimApi {
     }
 
     /**
-     * Deletes these blocks (keys as {@link #refs} gives them) under the node's GC lock, provided the live roots still
-     * have {@code fingerprint}; otherwise fails with a {@link io.pinfold.kubo.error.KuboCommandException} whose message
-     * says "live roots changed", and nothing is deleted.
+     * Deletes these blocks (keys as {@link #refs} gives them) under the node's GC lock, except those a live root that
+     * appeared since {@link #roots()} answered {@code fingerprint} reaches (walked under the lock, at most
+     * {@code walkBudget} blocks). Past the budget, or when the node no longer remembers the fingerprint, fails with a
+     * {@link io.pinfold.kubo.error.KuboCommandException} whose message says "live roots changed", and nothing is deleted.
      */
-    public Uni<Reclaimed> reclaim(String fingerprint, List<String> keys) {
-        return transport.callJson(KuboRequest.command("pinfold/reclaim").option("fingerprint", fingerprint).args(keys),
-                limits.timeout(), Reclaimed::from);
+    public Uni<Reclaimed> reclaim(String fingerprint, List<String> keys, int walkBudget) {
+        return transport.callJson(KuboRequest.command("pinfold/reclaim").option("fingerprint", fingerprint)
+                        .option("walk-budget", walkBudget).args(keys), limits.timeout(), Reclaimed::from);
     }
 }

@@ -166,6 +166,8 @@ public class RunExecutor {
         long believe = config.leaseTtl().toNanos() * 8 / 10;
         AtomicLong renewed = new AtomicLong(System.nanoTime());
         return Multi.createFrom().ticks().every(config.leaseTtl().dividedBy(3))
+                // a renewal slower than the tick (a loaded database) skips ticks instead of failing the run
+                .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> {
                     long asked = System.nanoTime();
                     return leases.renew(run.nodeId(), run.runId())
