@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Pinfold local stack: the Kubo data nodes.
 #
-#   kubo.sh install      build Kubo v0.43.1 into $PINFOLD_HOME/bin/ipfs (once; later runs reuse it)
+#   kubo.sh install      build Kubo v0.43.1 into $PINFOLD_HOME/bin/ipfs, and Pinfold's build of it (stock Kubo plus the
+#                        pinfold/* RPC commands targeted GC uses, deploy/local/kubo-pinfold) into
+#                        $PINFOLD_HOME/bin/ipfs-pinfold-0.43.1-<patch> (once each; later runs reuse them)
 #   kubo.sh start N      start node N (1-based); its repo survives stop/start
 #   kubo.sh stop N       stop node N
 #   kubo.sh status N     print "kubo-N up rpc=… gateway=…" (exit 0) or "kubo-N down" (exit 3)
@@ -20,6 +22,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 readonly KUBO_VERSION=0.43.1
 readonly KUBO_MODULE=github.com/ipfs/kubo
 readonly GO_LIBP2P_VERSION=v0.50.0
+# Version of the pinfold/* commands in deploy/local/kubo-pinfold (its Version constant): bump both together, so a
+# changed build gets a new file name and never replaces a binary running nodes use.
+readonly PINFOLD_KUBO_PATCH=2
 
 RPC_BASE=${PINFOLD_KUBO_RPC_PORT_BASE:-15001}
 GATEWAY_BASE=${PINFOLD_KUBO_GATEWAY_PORT_BASE:-18080}
@@ -43,6 +48,40 @@ find_ipfs() {
   done
 }
 
+# Prints the path of Pinfold's Kubo build (the nodes run it when present: targeted GC needs it), or nothing.
+find_pinfold_ipfs() {
+  local candidate="$PINFOLD_HOME/bin/ipfs-pinfold-$KUBO_VERSION-$PINFOLD_KUBO_PATCH"
+  if [[ -x "$candidate" && "$("$candidate" version --number 2>/dev/null || true)" == "$KUBO_VERSION" ]]; then
+    echo "$candidate"
+  fi
+}
+
+# Builds Pinfold's Kubo (deploy/local/kubo-pinfold: Kubo as a module plus the pinfold/* commands) to $1. Its go.sum
+# pins every module; the build cache of the stock build is reused, so this takes about 2 minutes on 2 cores.
+build_pinfold_kubo() {
+  (cd "$PF_ROOT/deploy/local/kubo-pinfold" && GOFLAGS=-mod=mod go build -trimpath -o "$1" .)
+}
+
+install_pinfold_kubo() {
+  local log=$1 bin_dir=$2 target staging
+  target="$bin_dir/ipfs-pinfold-$KUBO_VERSION-$PINFOLD_KUBO_PATCH"
+  if [[ -n "$(find_pinfold_ipfs)" ]]; then
+    pf_info "Pinfold's Kubo build at $target"
+    return 0
+  fi
+  pf_info "building Pinfold's Kubo v$KUBO_VERSION (pinfold/* commands, patch $PINFOLD_KUBO_PATCH) into $target (log: $log)"
+  staging=$(mktemp -d "$bin_dir/.kubo-pinfold-build.XXXXXX")
+  if ! build_pinfold_kubo "$staging/ipfs" >>"$log" 2>&1 \
+    || [[ "$("$staging/ipfs" version --number 2>>"$log" || true)" != "$KUBO_VERSION" ]]; then
+    rm -rf "$staging"
+    pf_fail "could not build Pinfold's Kubo: $(tail -n 1 "$log")" "$log"
+  fi
+  mv -f "$staging/ipfs" "$target"
+  rm -rf "$staging"
+  echo "--- installed $target" >>"$log"
+  pf_info "Pinfold's Kubo build installed at $target"
+}
+
 # Builds Kubo from its module source without kubo's go-libp2p replace directive, which makes a
 # plain `go install` fail (and names a fork the Go module proxy no longer serves). go-libp2p
 # v0.50.0 is the first release built on the quic-go/webtransport-go versions kubo needs.
@@ -61,8 +100,8 @@ cmd_install() {
   pf_state_dirs
   log=$(pf_log_file kubo-install)
   existing=$(find_ipfs)
-  if [[ -n "$existing" ]]; then
-    pf_info "v$KUBO_VERSION at $existing"
+  if [[ -n "$existing" && -n "$(find_pinfold_ipfs)" ]]; then
+    pf_info "v$KUBO_VERSION at $existing; Pinfold's build at $(find_pinfold_ipfs)"
     return 0
   fi
   command -v go >/dev/null || pf_fail "the Go toolchain is needed to build Kubo v$KUBO_VERSION and 'go' is not on PATH" "$log"
@@ -73,6 +112,7 @@ cmd_install() {
   existing=$(find_ipfs)
   if [[ -n "$existing" ]]; then
     pf_info "v$KUBO_VERSION at $existing"
+    install_pinfold_kubo "$log" "$bin_dir"
     return 0
   fi
 
@@ -99,6 +139,7 @@ cmd_install() {
   rm -rf "$staging"
   echo "--- installed $bin_dir/ipfs" >>"$log"
   pf_info "v$KUBO_VERSION installed at $bin_dir/ipfs"
+  install_pinfold_kubo "$log" "$bin_dir"
 }
 
 node_number() {
@@ -211,7 +252,8 @@ cmd_start() {
     cmd_status "$n"
     return 0
   fi
-  ipfs=$(find_ipfs)
+  ipfs=$(find_pinfold_ipfs)
+  [[ -n "$ipfs" ]] || ipfs=$(find_ipfs)
   [[ -n "$ipfs" ]] || pf_fail "Kubo v$KUBO_VERSION is not installed at $PINFOLD_HOME/bin/ipfs; run ./pinfold install" "$log"
   pf_require_free_port 127.0.0.1 "$(rpc_port_of "$n")" "$name RPC" "$log"
   pf_require_free_port 127.0.0.1 "$(gateway_port_of "$n")" "$name gateway" "$log"

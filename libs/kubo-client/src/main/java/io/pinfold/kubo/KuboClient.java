@@ -12,6 +12,7 @@ import io.pinfold.kubo.name.NameApi;
 import io.pinfold.kubo.node.IdInfo;
 import io.pinfold.kubo.node.VersionInfo;
 import io.pinfold.kubo.pin.PinApi;
+import io.pinfold.kubo.reclaim.ReclaimApi;
 import io.pinfold.kubo.repo.RepoApi;
 import io.pinfold.kubo.swarm.SwarmApi;
 import io.smallrye.mutiny.Uni;
@@ -122,6 +123,11 @@ public final class KuboClient implements AutoCloseable {
 
     public ConfigApi config() {
         return new ConfigApi(transport, limits);
+    }
+
+    /** The pinfold/* commands of Pinfold's own Kubo build (targeted GC); a stock Kubo refuses them. */
+    public ReclaimApi reclaim() {
+        return new ReclaimApi(transport, limits);
     }
 
     public SwarmApi swarm() {

@@ -43,7 +43,7 @@ public final class GcTestNodes {
                 new NodeRegistered(id, peerId, rpcUrl, gatewayUrl, SWARM, "0.43.1", NodeState.ACTIVE, "test-region", "test-zone-a",
                         CAPACITY, TAGS)));
         // the first test of a JVM also waits for the consumer to join its group
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", hasItem(id)));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().get("/gc/nodes").then().body("id", hasItem(id)));
         return id;
     }
 

@@ -41,6 +41,7 @@ public final class ContentApi {
                 .optionIfPresent("cid-version", options.cidVersion())
                 .optionIfPresent("raw-leaves", options.rawLeaves())
                 .optionIfPresent("pin", options.pin())
+                .optionIfPresent("chunker", options.chunker())
                 .option("only-hash", options.onlyHash())
                 .option("wrap-with-directory", options.wrapWithDirectory())
                 .body(body);

@@ -44,4 +44,38 @@ public interface GcConfig {
     /** Deadline of the best-effort dag stat that sizes an unpinned root. */
     @WithDefault("10s")
     Duration dagStatTimeout();
+
+    /** Blocks a targeted run deletes per pinfold/reclaim call: the node's GC lock is held for one batch at a time. */
+    @WithDefault("256")
+    int targetedBatchSize();
+
+    /** Deadline of each Kubo call of a targeted run (live roots, one batch); walks of new roots are streamed. */
+    @WithDefault("2m")
+    Duration targetedCallTimeout();
+
+    /** Times a targeted run syncs the index again because the live roots changed under it, before it gives up. */
+    @WithDefault("100")
+    int targetedMaxResyncs();
+
+    /**
+     * Cost model: when targeted GC is asked for but the unpinned roots hold at least this share (percent) of the repo,
+     * a full GC runs instead (one sweep beats deleting most blocks one by one).
+     */
+    @WithDefault("50")
+    int targetedMaxSharePercent();
+
+    /** How often purge runs are started where blocked content is due to be purged. */
+    @WithDefault("10s")
+    Duration purgeInterval();
+
+    /** How long a node that still pinned blocked content waits before it is looked at again (pin-status unpinned: at once). */
+    @WithDefault("1m")
+    Duration purgeRecheck();
+
+    /**
+     * Most blocks of roots that appeared since a targeted run's sync (pins landing during the run) the node walks under
+     * the GC lock to keep what they reach; past it the batch is refused and the run syncs again outside the lock.
+     */
+    @WithDefault("2000")
+    int targetedWalkBudget();
 }

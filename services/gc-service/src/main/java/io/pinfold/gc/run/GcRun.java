@@ -50,6 +50,9 @@ public class GcRun extends PanacheEntityBase {
     @Column(name = "estimated_bytes")
     public Long estimatedBytes;
 
+    @Column(name = "mode_reason")
+    public String modeReason;
+
     @Column(name = "lock_ms")
     public Long lockMillis;
 

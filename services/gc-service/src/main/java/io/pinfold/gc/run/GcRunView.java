@@ -9,6 +9,8 @@ public record GcRunView(
         UUID id,
         String nodeId,
         @Schema(enumeration = {"full", "targeted"}) String mode,
+        @Schema(description = "Why the run got its mode (the cost model's reason), e.g. full because the node's Kubo lacks "
+                + "Pinfold's pinfold/* commands") String modeReason,
         @Schema(enumeration = {"watermark", "schedule", "unpinned", "blocked", "manual"}) String trigger,
         boolean dryRun,
         @Schema(description = "Whether the node left the gateway pool and pin work for the run") boolean drained,
@@ -25,7 +27,7 @@ public record GcRunView(
         OffsetDateTime finishedAt) {
 
     static GcRunView of(GcRun run) {
-        return new GcRunView(run.id, run.nodeId, run.mode, run.trigger, run.dryRun, run.drained, run.outcome, run.error,
+        return new GcRunView(run.id, run.nodeId, run.mode, run.modeReason, run.trigger, run.dryRun, run.drained, run.outcome, run.error,
                 run.blocksRemoved, run.bytesFreed, run.estimatedBytes, run.lockMillis, run.durationMillis, run.startedAt,
                 run.finishedAt);
     }

@@ -6,14 +6,20 @@ import io.pinfold.events.gc.GcMode;
 import io.pinfold.events.gc.GcTrigger;
 import io.pinfold.events.validation.FieldChecks;
 import io.pinfold.events.validation.InvalidEventException;
+import io.pinfold.gc.node.GcNode;
 import io.pinfold.gc.policy.GcPolicy;
 import io.pinfold.gc.policy.PolicyRules;
+import io.pinfold.gc.policy.PolicyService;
+import io.pinfold.gc.reclaim.NodeUsage;
 import io.pinfold.gc.reclaim.ReclaimableRoots;
+import io.pinfold.gc.strategy.CostModel;
 import io.pinfold.gc.strategy.GcStrategies;
+import io.pinfold.runtime.kubo.KuboClients;
 import io.pinfold.runtime.rest.RequestRejected;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +35,16 @@ public class GcRuns {
     private final GcStrategies strategies;
     private final PolicyRules rules;
     private final ReclaimableRoots roots;
+    private final CostModel costModel;
+    private final KuboClients kubo;
 
-    public GcRuns(RunStarter starter, RunExecutor executor, GcStrategies strategies, PolicyRules rules, ReclaimableRoots roots) {
+    private record Known(GcNode node, NodeUsage usage) {
+    }
+
+    public GcRuns(RunStarter starter, RunExecutor executor, GcStrategies strategies, PolicyRules rules, ReclaimableRoots roots,
+                  CostModel costModel, KuboClients kubo) {
+        this.costModel = costModel;
+        this.kubo = kubo;
         this.starter = starter;
         this.executor = executor;
         this.strategies = strategies;
@@ -56,10 +70,21 @@ public class GcRuns {
 
     /** Starts a run and drives it in the background; the view as started. */
     public Uni<GcRunView> start(String nodeId, GcMode mode, GcTrigger trigger, boolean dryRun) {
-        var strategy = strategies.forMode(mode).orElseThrow(() -> RequestRejected.badRequest("mode",
-                "'" + mode.json() + "' GC is not implemented yet; use full"));
-        return roots.estimatedBytes(nodeId)
-                .chain(estimate -> starter.start(new RunPlan(nodeId, strategy, trigger, dryRun, estimate)))
+        if (strategies.forMode(mode).isEmpty()) {
+            throw RequestRejected.badRequest("mode", "'" + mode.json() + "' GC is not implemented yet; use full or targeted");
+        }
+        return Panache.withSession(() -> GcNode.<GcNode>findById(nodeId)
+                        .chain(node -> NodeUsage.<NodeUsage>findById(nodeId).map(usage -> new Known(node, usage))))
+                .chain(known -> {
+                    if (known.node() == null) {
+                        throw PolicyService.unknownNode(nodeId);
+                    }
+                    return roots.estimatedBytes(nodeId).chain(estimate -> costModel.choose(mode,
+                                    kubo.forNode(URI.create(known.node().rpcUrl)), estimate,
+                                    known.usage() == null ? null : known.usage().repoSize)
+                            .map(choice -> new RunPlan(nodeId, choice.strategy(), choice.reason(), trigger, dryRun, estimate)));
+                })
+                .chain(starter::start)
                 .invoke(executor::launch)
                 .map(StartedRun::view);
     }

@@ -135,7 +135,7 @@ public class RunExecutor {
         long every = config.progressInterval().toNanos();
         // the first removed block is reported at once (GC has begun removing), then at most once per interval
         AtomicLong lastReport = new AtomicLong(System.nanoTime() - every);
-        Multi<RunTotals> work = run.strategy().collect(kubo.forNode(run.rpcUrl()));
+        Multi<RunTotals> work = run.strategy().collect(run.nodeId(), kubo.forNode(run.rpcUrl()));
         return work.emitOn(onContext)
                 .onItem().call(current -> {
                     totals.set(current);
@@ -166,6 +166,8 @@ public class RunExecutor {
         long believe = config.leaseTtl().toNanos() * 8 / 10;
         AtomicLong renewed = new AtomicLong(System.nanoTime());
         return Multi.createFrom().ticks().every(config.leaseTtl().dividedBy(3))
+                // a renewal slower than the tick (a loaded database) skips ticks instead of failing the run
+                .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> {
                     long asked = System.nanoTime();
                     return leases.renew(run.nodeId(), run.runId())

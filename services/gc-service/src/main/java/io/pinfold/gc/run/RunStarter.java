@@ -94,7 +94,7 @@ public class RunStarter {
         Instant until = Instant.now().plus(config.leaseTtl());
         EventEnvelope<NodeStateChanged> drain = drains
                 ? EventEnvelope.create(PinfoldSource.GC_SERVICE, NodeAnnouncement.draining(node,
-                        "full GC run " + run.id, until))
+                        plan.strategy().mode().json() + " GC run " + run.id, until))
                 : null;
         return leases.take(node.id, run.id, drains)
                 .chain(() -> run.<GcRun>persist())
@@ -123,6 +123,7 @@ public class RunStarter {
         run.trigger = plan.trigger().json();
         run.dryRun = plan.dryRun();
         run.estimatedBytes = plan.estimatedBytes();
+        run.modeReason = plan.modeReason();
         run.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         return run;
     }

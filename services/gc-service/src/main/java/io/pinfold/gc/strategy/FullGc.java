@@ -33,7 +33,7 @@ public class FullGc implements GcStrategy {
 
     @Override
     @WithSpan("gc.full")
-    public Multi<RunTotals> collect(KuboClient node) {
+    public Multi<RunTotals> collect(String nodeId, KuboClient node) {
         // The first item of repo gc comes only after Kubo walked every pin: that deadline must be long.
         KuboClient patient = node.withTimeout(config.fullGcTimeout());
         return patient.repo().stat(true).onItem().transformToMulti(before -> {

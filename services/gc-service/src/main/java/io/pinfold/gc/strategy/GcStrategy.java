@@ -19,5 +19,5 @@ public interface GcStrategy {
      * Collects garbage on the node: running totals as it goes, the last item the final totals. Cancelling the
      * subscription stops the work on the node (the run lost its lease).
      */
-    Multi<RunTotals> collect(KuboClient node);
+    Multi<RunTotals> collect(String nodeId, KuboClient node);
 }
