@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * An API transaction that PostgreSQL aborts as a deadlock victim is run again and answers as if nothing happened. The
  * conflict is real: a second transaction (JDBC, standing for any other writer) holds a pin's node_pin rows while
  * DELETE /pins/{id} waits for them, then asks for the desired_pin row the DELETE already holds. PostgreSQL's deadlock
- * check aborts the DELETE (it waited first, so its check runs first); the retry finds the way free.
+ * check aborts the DELETE (it began waiting first, so its deadlock_timeout runs out first and its own check finds
+ * the cycle); the retry finds the way free once this side committed.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -58,8 +59,6 @@ class ConflictRetryTest {
             PinsApi.update("UPDATE node_pin SET status = 'failed', next_attempt_at = 'infinity' WHERE pin_id = '" + pinId + "'");
             try (Connection other = PinsApi.connect(); Statement statement = other.createStatement()) {
                 other.setAutoCommit(false);
-                // This side must not be the victim: its deadlock check comes long after the API's (1 s by default).
-                statement.execute("SET LOCAL deadlock_timeout = '20s'");
                 statement.executeQuery("SELECT 1 FROM node_pin WHERE pin_id = '" + pinId + "' FOR UPDATE").close();
 
                 CompletableFuture<Response> delete = CompletableFuture.supplyAsync(() -> acme.call().delete("/pins/" + pinId));
