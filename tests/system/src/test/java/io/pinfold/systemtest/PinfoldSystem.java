@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
  */
 public final class PinfoldSystem implements AutoCloseable {
 
-    /** Generous: four Quarkus JVMs start at once on a 2-core machine that may be busy with a build. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    /**
+     * Generous: four Quarkus JVMs start at once on a 2-core machine that may be busy with a build. A machine far
+     * busier than CI may raise it with -Dpinfold.system.start-timeout-seconds.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("pinfold.system.start-timeout-seconds", 150));
 
     // Small heaps; C1 only and the serial collector start a JVM faster on 2 cores, which is what matters here.
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
