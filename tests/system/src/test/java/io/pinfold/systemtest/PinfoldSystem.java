@@ -31,8 +31,11 @@ import java.util.stream.Collectors;
  */
 public final class PinfoldSystem implements AutoCloseable {
 
-    /** Generous: four Quarkus JVMs start at once on a 2-core machine that may be busy with a build. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    /**
+     * Generous: four Quarkus JVMs start at once on a 2-core machine that may be busy with a build. A machine far
+     * busier than CI may raise it with -Dpinfold.system.start-timeout-seconds.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("pinfold.system.start-timeout-seconds", 150));
 
     // Small heaps; C1 only and the serial collector start a JVM faster on 2 cores, which is what matters here.
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -47,6 +50,8 @@ public final class PinfoldSystem implements AutoCloseable {
     private final Jaeger jaeger;
     private final Map<PinfoldService, PostgresDatabase> databases = new EnumMap<>(PinfoldService.class);
     private final Map<PinfoldService, ServiceProcess> processes = new EnumMap<>(PinfoldService.class);
+    /** Copies of pin-service beside each other on one database ({@link #startPinCopies}). */
+    private final List<ServiceProcess> pinCopies = new java.util.ArrayList<>();
 
     private PinfoldSystem(String runId, KafkaBroker kafka, Postgres postgres, KuboNodes kubo, Jaeger jaeger) {
         this.runId = runId;
@@ -92,6 +97,31 @@ public final class PinfoldSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code copies} pin-service JVMs on one database and broker, as an operator runs several copies: each its own
+     * ports, log (pin-service-1.log, …) and reconciler, all with the same admin token and the extra {@code -D}
+     * settings given. Each awaited ready. Nothing else of the system runs.
+     */
+    public static PinfoldSystem startPinCopies(Path logDirectory, int copies, Map<String, String> systemProperties) {
+        if (copies < 1) {
+            throw new IllegalArgumentException("copies: at least 1, was " + copies);
+        }
+        PinfoldSystem system = create();
+        try {
+            system.launchPinCopies(logDirectory, copies, systemProperties);
+            system.pinCopies.forEach(copy -> copy.awaitReady(START_TIMEOUT));
+            return system;
+        } catch (RuntimeException | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** The copies {@link #startPinCopies} started, in order. */
+    public List<ServiceProcess> pinCopies() {
+        return List.copyOf(pinCopies);
+    }
+
     private static PinfoldSystem create() {
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         return new PinfoldSystem(runId, KafkaBroker.isolated(), Postgres.shared(), KuboNodes.shared(), Jaeger.shared());
@@ -115,6 +145,7 @@ public final class PinfoldSystem implements AutoCloseable {
         return processes.get(service);
     }
 
+    /** A service's database; for pin-service copies, the one they share. */
     public PostgresDatabase database(PinfoldService service) {
         PostgresDatabase database = databases.get(service);
         if (database == null) {
@@ -139,6 +170,7 @@ public final class PinfoldSystem implements AutoCloseable {
     @Override
     public void close() {
         processes.values().forEach(ServiceProcess::stop);
+        pinCopies.forEach(ServiceProcess::stop);
         try (Connection connection = Postgres.connect(new PostgresDatabase(postgres.host(), postgres.port(), "postgres",
                 postgres.user(), postgres.password())); Statement statement = connection.createStatement()) {
             for (PostgresDatabase database : databases.values()) {
@@ -149,10 +181,28 @@ public final class PinfoldSystem implements AutoCloseable {
         }
     }
 
-    private void launch(Path logDirectory, Set<PinfoldService> services) {
+    private void launchPinCopies(Path logDirectory, int copies, Map<String, String> systemProperties) {
+        announce();
+        List<Integer> ports = FreePorts.take(2 * copies);
+        PostgresDatabase database = postgres.createDatabase(PinfoldService.PIN.databaseName(runId));
+        databases.put(PinfoldService.PIN, database);
+        for (int copy = 0; copy < copies; copy++) {
+            ServiceProcess.Builder builder = builder(PinfoldService.PIN, PinfoldService.PIN.serviceName() + "-" + (copy + 1),
+                    ports.get(2 * copy), ports.get(2 * copy + 1), logDirectory)
+                    .env(PinfoldService.PIN.databaseVariable().orElseThrow(), database.name());
+            configure(PinfoldService.PIN, builder);
+            systemProperties.forEach(builder::systemProperty);
+            pinCopies.add(builder.build());
+        }
+        pinCopies.forEach(ServiceProcess::start);
+    }
+
+    private void announce() {
         System.err.printf("system test %s: %s, %s, Kubo %s, %s%n", runId, kafka, postgres,
                 kubo.all().stream().map(KuboNode::rpc).toList(), jaeger);
-        List<Integer> ports = FreePorts.take(2 * PinfoldService.values().length);
+    }
+
+    private Map<String, String> sharedEnvironment() {
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("PINFOLD_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         shared.put("PINFOLD_PG_HOST", postgres.host());
@@ -160,31 +210,44 @@ public final class PinfoldSystem implements AutoCloseable {
         shared.put("PINFOLD_PG_USER", postgres.user());
         shared.put("PINFOLD_PG_PASSWORD", postgres.password());
         shared.put("PINFOLD_OTLP_ENDPOINT", jaeger.otlpEndpoint());
-        String rpcUrls = kubo.all().stream().map(KuboNode::rpc).collect(Collectors.joining(","));
+        return shared;
+    }
 
+    private ServiceProcess.Builder builder(PinfoldService service, String name, int port, int managementPort, Path logDirectory) {
+        return ServiceProcess.builder(name)
+                .jar(service.jar())
+                .port(service.portVariable(), port)
+                .managementPort(service.managementPortVariable(), managementPort)
+                .env(sharedEnvironment())
+                .jvmOptions(JVM_OPTIONS)
+                // Spans leave every 0.5 s instead of 5 s, so the trace is in Jaeger soon after the work.
+                .systemProperty("quarkus.otel.bsp.schedule.delay", "0.5s")
+                .logDirectory(logDirectory);
+    }
+
+    private void configure(PinfoldService service, ServiceProcess.Builder builder) {
+        switch (service) {
+            // Empty, not unset: unset would fall back to the defaults of application.properties.
+            case PIN -> builder.systemProperty("pinfold.kubo.rpc-urls", "").systemProperty("pinfold.kubo.gateway-urls", "")
+                    .env("PINFOLD_PIN_ADMIN_TOKEN", adminToken);
+            case GC -> builder.env("PINFOLD_KUBO_RPC_URLS", kubo.all().stream().map(KuboNode::rpc).collect(Collectors.joining(",")));
+            default -> {
+            }
+        }
+    }
+
+    private void launch(Path logDirectory, Set<PinfoldService> services) {
+        announce();
+        List<Integer> ports = FreePorts.take(2 * PinfoldService.values().length);
         for (PinfoldService service : services) {
-            ServiceProcess.Builder builder = ServiceProcess.builder(service.serviceName())
-                    .jar(service.jar())
-                    .port(service.portVariable(), ports.get(2 * service.ordinal()))
-                    .managementPort(service.managementPortVariable(), ports.get(2 * service.ordinal() + 1))
-                    .env(shared)
-                    .jvmOptions(JVM_OPTIONS)
-                    // Spans leave every 0.5 s instead of 5 s, so the trace is in Jaeger soon after the work.
-                    .systemProperty("quarkus.otel.bsp.schedule.delay", "0.5s")
-                    .logDirectory(logDirectory);
+            ServiceProcess.Builder builder = builder(service, service.serviceName(), ports.get(2 * service.ordinal()),
+                    ports.get(2 * service.ordinal() + 1), logDirectory);
             service.databaseVariable().ifPresent(variable -> {
                 PostgresDatabase database = postgres.createDatabase(service.databaseName(runId));
                 databases.put(service, database);
                 builder.env(variable, database.name());
             });
-            switch (service) {
-                // Empty, not unset: unset would fall back to the defaults of application.properties.
-                case PIN -> builder.systemProperty("pinfold.kubo.rpc-urls", "").systemProperty("pinfold.kubo.gateway-urls", "")
-                        .env("PINFOLD_PIN_ADMIN_TOKEN", adminToken);
-                case GC -> builder.env("PINFOLD_KUBO_RPC_URLS", rpcUrls);
-                default -> {
-                }
-            }
+            configure(service, builder);
             processes.put(service, builder.build());
         }
         // All at once: the JVMs start in parallel and the waits below overlap.

@@ -7,7 +7,7 @@ import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.access.TokenPrincipal;
 import io.pinfold.runtime.rest.ApiError;
 import io.pinfold.runtime.rest.RequestRejected;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.pinfold.pin.tx.ConflictRetry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,8 +60,10 @@ public class PinsResource {
     private final PinListing listing;
     private final PinApiMetrics metrics;
     private final SecurityIdentity identity;
+    private final ConflictRetry conflicts;
 
-    public PinsResource(PinRequests pins, PinListing listing, PinApiMetrics metrics, SecurityIdentity identity) {
+    public PinsResource(PinRequests pins, PinListing listing, PinApiMetrics metrics, SecurityIdentity identity, ConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.pins = pins;
         this.listing = listing;
         this.metrics = metrics;
@@ -107,7 +109,7 @@ public class PinsResource {
     public Uni<Response> add(PinBody body) {
         return metrics.timed("add", () -> {
             UUID tenant = tenant();
-            return Panache.withTransaction(() -> pins.create(tenant, required(body).input()))
+            return conflicts.transaction(() -> pins.create(tenant, required(body).input()))
                     .onFailure(InvalidEventException.class).transform(PinsResource::badRequest)
                     .chain(placed -> listing.get(tenant, placed.pinId()))
                     .map(view -> Response.accepted(view).build());
@@ -140,7 +142,7 @@ public class PinsResource {
     public Uni<Response> replace(@PathParam("requestid") String requestid, PinBody body) {
         return metrics.timed("replace", () -> {
             UUID tenant = tenant();
-            return Panache.withTransaction(() -> pins.replace(tenant, requestid, required(body).input()))
+            return conflicts.transaction(() -> pins.replace(tenant, requestid, required(body).input()))
                     .onFailure(InvalidEventException.class).transform(PinsResource::badRequest)
                     .chain(placed -> listing.get(tenant, placed.pinId()))
                     .map(view -> Response.accepted(view).build());
@@ -156,7 +158,7 @@ public class PinsResource {
     public Uni<Response> remove(@PathParam("requestid") String requestid) {
         return metrics.timed("remove", () -> {
             UUID tenant = tenant();
-            return Panache.withTransaction(() -> pins.remove(tenant, requestid))
+            return conflicts.transaction(() -> pins.remove(tenant, requestid))
                     .map(done -> Response.accepted().build());
         });
     }

@@ -58,7 +58,11 @@ public class NodePin extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    /** A new wanted row, due at once. */
+    /** The trace of the request that allocated it (W3C traceparent), continued by the reconciler's work on it. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    /** A new wanted row, due at once, carrying the current trace. */
     public static NodePin allocate(String pinId, String nodeId, String cid, String multihash, OffsetDateTime at) {
         NodePin row = new NodePin();
         row.pinId = pinId;
@@ -68,6 +72,7 @@ public class NodePin extends PanacheEntityBase {
         row.nextAttemptAt = at;
         row.allocatedAt = at;
         row.updatedAt = at;
+        row.traceparent = TraceParent.current();
         return row;
     }
 

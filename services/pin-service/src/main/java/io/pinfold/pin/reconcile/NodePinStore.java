@@ -53,7 +53,8 @@ public class NodePinStore {
         return pool.preparedQuery("""
                         SELECT np.pin_id, np.multihash, np.cid, np.wanted, np.status, np.attempts, np.blocks_fetched,
                                (SELECT coalesce(b.reason, 'denylist entry ' || b.entry_key || ' (' || b.status || ')')
-                                  FROM blocked_content b WHERE b.multihash = np.multihash LIMIT 1)
+                                  FROM blocked_content b WHERE b.multihash = np.multihash LIMIT 1),
+                               np.traceparent
                         FROM node_pin np
                         WHERE np.node_id = $1 AND np.next_attempt_at <= now() AND NOT (np.pin_id = ANY($3))
                         ORDER BY np.next_attempt_at LIMIT $2""")
@@ -62,7 +63,7 @@ public class NodePinStore {
                     List<DueRow> due = new ArrayList<>();
                     rows.forEach(row -> due.add(new DueRow(row.getString(0), nodeId, row.getString(1), row.getString(2),
                             row.getBoolean(3), NodePinStatus.fromColumn(row.getString(4)), row.getInteger(5), row.getLong(6),
-                            row.getString(7))));
+                            row.getString(7), row.getString(8))));
                     return due;
                 });
     }
@@ -148,6 +149,19 @@ public class NodePinStore {
                         : emit(row, PinStatus.FAILED, null, reason).chain(() -> aggregate(row.pinId()))));
     }
 
+    /**
+     * The row must never be pinned (its CID and multihash disagree): failed with {@code reason}, settled, no call made.
+     * A copy it may have on the node stays until the row is unwanted and goes the usual way.
+     */
+    public Uni<Void> refused(DueRow row, String reason) {
+        return Panache.withTransaction(() -> execute("""
+                        UPDATE node_pin SET status = 'failed', failure_reason = :reason, updated_at = now(),
+                               next_attempt_at = 'infinity'::timestamptz
+                        WHERE pin_id = :pin AND node_id = :node AND wanted AND status = :expected""", params(row).with("reason", reason).with("expected", row.status().column()))
+                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
+                        : emit(row, PinStatus.FAILED, null, reason).chain(() -> aggregate(row.pinId()))));
+    }
+
     /** The unwanted row's copy is gone from the node (or another row keeps it): the row goes. */
     public Uni<Void> unpinned(DueRow row) {
         return Panache.withTransaction(() -> execute("DELETE FROM node_pin WHERE pin_id = :pin AND node_id = :node AND NOT wanted", params(row))
@@ -166,7 +180,7 @@ public class NodePinStore {
 
     /** A wanted row settled as pinned whose copy is missing from the node: due again at once, from attempt 1. */
     public Uni<Boolean> restore(String pinId, String nodeId, String multihash, String cid) {
-        DueRow row = new DueRow(pinId, nodeId, multihash, cid, true, NodePinStatus.PINNED, 0, null, null);
+        DueRow row = new DueRow(pinId, nodeId, multihash, cid, true, NodePinStatus.PINNED, 0, null, null, null);
         String reason = "drift: the node no longer pinned it; pinning it again";
         return Panache.withTransaction(() -> execute("""
                         UPDATE node_pin SET status = 'queued', attempts = 0, failure_reason = :reason, updated_at = now(),

@@ -38,6 +38,7 @@ public class Reconciler {
     private final ReconcileConfig config;
     private final RetryBackoff backoff;
     private final Vertx vertx;
+    private final PinTrace trace;
     private final Map<String, NodeWork> work = new ConcurrentHashMap<>();
     /** The lease watchdog's timer, -1 until the first tick starts it. */
     private final java.util.concurrent.atomic.AtomicLong watchdog = new java.util.concurrent.atomic.AtomicLong(-1);
@@ -46,7 +47,8 @@ public class Reconciler {
     private static final Duration NODE_TICK_LIMIT = Duration.ofSeconds(30);
 
     public Reconciler(NodeLeases leases, NodePinning kubo, NodePinStore store, NodeLiveness liveness, PinMover mover,
-                      DriftCheck drift, ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx) {
+                      DriftCheck drift, ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx, PinTrace trace) {
+        this.trace = trace;
         this.leases = leases;
         this.kubo = new LeasedPinning(kubo, leases);
         this.store = store;
@@ -229,7 +231,13 @@ public class Reconciler {
         if (row.blocked()) {
             return block(node, row);
         }
-        return pin(node, row);
+        var mismatch = ContentCheck.mismatch(row);
+        if (mismatch.isPresent()) {
+            metrics.outcome(node.id(), "refused");
+            LOG.warnf("pin %s on node %s: %s", row.pinId(), node.id(), mismatch.get());
+            return store.refused(row, mismatch.get());
+        }
+        return trace.around(row, "pin", () -> pin(node, row));
     }
 
     private Uni<Void> pin(ReconcileNode node, DueRow row) {
@@ -354,7 +362,7 @@ public class Reconciler {
 
     private static DueRow withStatus(DueRow row, NodePinStatus status) {
         return new DueRow(row.pinId(), row.nodeId(), row.multihash(), row.cid(), row.wanted(), status, row.attempts() + 1,
-                row.blocksFetched(), row.blockedReason());
+                row.blocksFetched(), row.blockedReason(), row.traceparent());
     }
 
     /** Nodes with work running now (for tests and the lease split). */

@@ -16,9 +16,11 @@ public class Reconcilers {
     private final ReconcileMetrics metrics;
     private final ReconcileConfig config;
     private final Vertx vertx;
+    private final PinTrace trace;
 
     public Reconcilers(Pool pool, KuboNodePinning kubo, NodePinStore store, NodeLiveness liveness, PinMover mover, DriftCheck drift,
-                       ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx) {
+                       ReconcileMetrics metrics, ReconcileConfig config, Vertx vertx, PinTrace trace) {
+        this.trace = trace;
         this.pool = pool;
         this.kubo = kubo;
         this.store = store;
@@ -36,6 +38,6 @@ public class Reconcilers {
 
     /** A reconciler with leases of its own under {@code owner}, calling nodes through {@code pinning}. */
     public Reconciler create(String owner, NodePinning pinning) {
-        return new Reconciler(new NodeLeases(pool, config.leaseTtl(), owner), pinning, store, liveness, mover, drift, metrics, config, vertx);
+        return new Reconciler(new NodeLeases(pool, config.leaseTtl(), owner), pinning, store, liveness, mover, drift, metrics, config, vertx, trace);
     }
 }

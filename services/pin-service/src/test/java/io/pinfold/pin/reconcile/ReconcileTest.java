@@ -124,6 +124,39 @@ class ReconcileTest {
     }
 
     @Test
+    void aRowWhoseMultihashIsNotItsCidsIsFailedWithTheReasonAndItsContentNeverPinned() {
+        // Both contents are on kubo-1, so a pin add of either would succeed at once: only the check stops it.
+        String cid = KuboHttp.addRandom(first.rpcUrl(), 1_200);
+        String other = KuboHttp.addRandom(first.rpcUrl(), 1_300);
+        String otherMultihash = io.pinfold.ipfs.cid.Cid.parse(other).multihash().toBase32();
+        String mismatched = PinRows.request("tenant-a", cid, "kubo-1");
+        PinRows.update("UPDATE node_pin SET multihash = '" + otherMultihash + "' WHERE pin_id = '" + mismatched + "'");
+        String fine = PinRows.request("tenant-a", other, "kubo-1");
+
+        await().atMost(SETTLE).until(() -> "failed".equals(PinRows.nodeStatus(mismatched, "kubo-1")));
+        await().atMost(SETTLE).until(() -> "pinned".equals(PinRows.nodeStatus(fine, "kubo-1")));
+        String reason = PinRows.column("SELECT failure_reason FROM node_pin WHERE pin_id = '" + mismatched + "'").get(0);
+        assertThat(reason).startsWith("refused: ").contains(otherMultihash).contains(cid).contains("nothing was pinned");
+        assertThat(PinRows.column("SELECT attempts FROM node_pin WHERE pin_id = '" + mismatched + "'")).containsExactly("0");
+        await().atMost(SETTLE).until(() -> "failed".equals(PinRows.desired(mismatched, "status")));
+        assertThat(PinRows.desired(mismatched, "failure_reason")).isEqualTo(reason);
+        assertThat(KuboHttp.pinned(first.rpcUrl(), cid)).as("the row's cid was never pinned").isFalse();
+
+        // Settled: it is not tried again on later ticks.
+        sleepMillis(1_500);
+        assertThat(PinRows.nodeStatus(mismatched, "kubo-1")).isEqualTo("failed");
+        assertThat(KuboHttp.pinned(first.rpcUrl(), cid)).isFalse();
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void contentNoNodeCanFetchIsRetriedWithBackoffThenFailedWithTheReason() {
         String unreachable = KuboHttp.hashOnly(first.rpcUrl(), 3_000); // a CID whose blocks nobody has
         String pin = PinRows.request("tenant-a", unreachable, "kubo-1");
