@@ -144,7 +144,7 @@ class PinsApiTest {
         assertThat(ids(acme.call().queryParam("name", "DRAFT").queryParam("match", "ipartial"))).containsExactly(failed, queued);
         assertThat(ids(acme.call().queryParam("cid", cidQueued + "," + cidFailed))).containsExactly(failed, queued);
         assertThat(ids(acme.call().queryParam("meta", "{\"app\":\"q\"}"))).containsExactly(failed, queued);
-        acme.call().queryParam("name", "draft").queryParam("match", "partial").get("/pins").then().body("count", equalTo(2));
+        acme.call().queryParam("name", "raft-").queryParam("match", "partial").get("/pins").then().body("count", equalTo(2));
         // an explicit status still narrows
         assertThat(ids(acme.call().queryParam("name", "draft").queryParam("match", "ipartial").queryParam("status", "failed"))).containsExactly(failed);
         // no filter, or paging alone: pinned only
