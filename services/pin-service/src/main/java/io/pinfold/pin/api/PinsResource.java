@@ -72,7 +72,8 @@ public class PinsResource {
 
     @GET
     @Operation(operationId = "getPins", summary = "List pin objects",
-            description = "The tenant's pins matching every filter given, newest first; without a status filter only pinned ones. "
+            description = "The tenant's pins matching every filter given, newest first. Without status: every status when cid, name or meta "
+                    + "filters, else (no filter, or only before/after/limit) pinned ones only. "
                     + "Page with before=<created of the oldest pin of the page>; count is the number of all matches.")
     @APIResponse(responseCode = "200", description = "Successful response (PinResults object)", content = @Content(schema = @Schema(implementation = PinResultsView.class),
             examples = @ExampleObject(name = "results", value = "{\"count\":1,\"results\":[" + PIN_STATUS_EXAMPLE + "]}")))
@@ -82,7 +83,8 @@ public class PinsResource {
             @Parameter(description = "Name filter (at most 255 characters)") @RestQuery String name,
             @Parameter(description = "How name matches: exact (default), iexact, partial, ipartial", schema = @Schema(enumeration = {"exact", "iexact", "partial", "ipartial"}))
             @RestQuery String match,
-            @Parameter(description = "Statuses (comma-separated): queued, pinning, pinned, failed; default pinned", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+            @Parameter(description = "Statuses (comma-separated): queued, pinning, pinned, failed; default: all "
+                    + "when cid, name or meta is given, else pinned", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
             @RestQuery List<String> status,
             @Parameter(description = "Only pins created before this RFC 3339 timestamp") @RestQuery String before,
             @Parameter(description = "Only pins created after this RFC 3339 timestamp") @RestQuery String after,

@@ -123,6 +123,36 @@ class PinsApiTest {
         acme.call().queryParam("status", "queued").get("/pins").then().body("count", equalTo(1)).body("results[0].requestid", equalTo(ids.get(12)));
     }
 
+    /**
+     * The spec: "when no filter is provided, only successful pins are returned". A cid, name or meta filter without
+     * status finds the pin in whatever status it is (the compliance suite looks a just-created pin up by name so);
+     * before/after page a listing and keep the pinned-only default.
+     */
+    @Test
+    void aCidNameOrMetaFilterWithoutStatusFindsPinsInEveryStatus() throws Exception {
+        var acme = tenant("anystatus");
+        String cidQueued = freshCid();
+        String cidFailed = freshCid();
+        String queued = acme.pinId("{\"cid\":\"" + cidQueued + "\",\"name\":\"Draft-Report.txt\",\"meta\":{\"app\":\"q\"}}");
+        String failed = acme.pinId("{\"cid\":\"" + cidFailed + "\",\"name\":\"draft-notes.txt\",\"meta\":{\"app\":\"q\"}}");
+        String pinned = acme.pinId("{\"cid\":\"" + freshCid() + "\",\"name\":\"final.txt\"}");
+        markStatus("queued", List.of(queued));
+        markStatus("failed", List.of(failed));
+        markStatus("pinned", List.of(pinned));
+
+        assertThat(ids(acme.call().queryParam("name", "Draft-Report.txt"))).containsExactly(queued);
+        assertThat(ids(acme.call().queryParam("name", "DRAFT").queryParam("match", "ipartial"))).containsExactly(failed, queued);
+        assertThat(ids(acme.call().queryParam("cid", cidQueued + "," + cidFailed))).containsExactly(failed, queued);
+        assertThat(ids(acme.call().queryParam("meta", "{\"app\":\"q\"}"))).containsExactly(failed, queued);
+        acme.call().queryParam("name", "raft-").queryParam("match", "partial").get("/pins").then().body("count", equalTo(2));
+        // an explicit status still narrows
+        assertThat(ids(acme.call().queryParam("name", "draft").queryParam("match", "ipartial").queryParam("status", "failed"))).containsExactly(failed);
+        // no filter, or paging alone: pinned only
+        assertThat(ids(acme.call())).containsExactly(pinned);
+        assertThat(ids(acme.call().queryParam("before", "2999-01-01T00:00:00Z").queryParam("limit", "100"))).containsExactly(pinned);
+        assertThat(ids(acme.call().queryParam("after", "2000-01-01T00:00:00Z"))).containsExactly(pinned);
+    }
+
     @Test
     void pagingWithBeforeVisitsEveryPinExactlyOnceEvenForPinsCreatedInTheSameMillisecond() throws Exception {
         var acme = tenant("paging");
