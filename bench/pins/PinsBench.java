@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * its own. Three commands, each printing one {@code RESULT key=value ...} line per measurement on stdout:
  *
  * <pre>
- *   pin api  API_URL TOKEN CIDS_FILE CONCURRENCY    POST /pins for every CID, C at a time, each one done when the API
+ *   pin api  API_URL TOKENS_FILE CIDS_FILE C        POST /pins for every CID, C at a time (client w with token w mod n of
+ *                                                   the file's tokens, one a line), each one done when the API
  *                                                   reports it pinned (a watcher asks GET /pins?cid=…&status=pinned,failed
  *                                                   for all pins in flight every 10 ms: one request covers up to 10 pins)
  *   pin raw  KUBO_RPC CIDS_FILE CONCURRENCY         POST /api/v0/pin/add?arg=CID, C at a time (done when Kubo answers)
@@ -79,13 +80,13 @@ public class PinsBench {
     private static void pin(String[] args) throws Exception {
         boolean api = args[1].equals("api");
         String base = args[2];
-        String token = api ? args[3] : null;
+        List<String> tokens = api ? Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList() : List.of();
         List<String> cids = Files.readAllLines(Path.of(args[api ? 4 : 3])).stream().filter(s -> !s.isBlank()).toList();
         int concurrency = Integer.parseInt(args[api ? 5 : 4]);
         long[] latencies = new long[cids.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        Watcher watcher = api ? new Watcher(base, token) : null;
+        Watcher watcher = api ? new Watcher(base) : null;
         if (watcher != null) {
             watcher.start();
         }
@@ -93,6 +94,7 @@ public class PinsBench {
         CountDownLatch done = new CountDownLatch(concurrency);
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
+            String token = api ? tokens.get(w % tokens.size()) : null;
             workers.submit(() -> {
                 try {
                     int i;
@@ -101,7 +103,7 @@ public class PinsBench {
                         long t0 = System.nanoTime();
                         try {
                             if (api) {
-                                var waiting = watcher.expect(cid);
+                                var waiting = watcher.expect(cid, token);
                                 HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/pins"))
                                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                                         .POST(HttpRequest.BodyPublishers.ofString("{\"cid\":\"" + cid + "\",\"name\":\"bench-" + i + "\"}")).build());
@@ -151,45 +153,29 @@ public class PinsBench {
      */
     private static final class Watcher {
         private final String base;
-        private final String token;
-        private final Map<String, java.util.concurrent.CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+        /** Pins in flight by CID: the token of the tenant that asked, and what waits for the outcome. */
+        private final Map<String, Map.Entry<String, java.util.concurrent.CompletableFuture<String>>> inFlight = new ConcurrentHashMap<>();
         private final AtomicInteger polls = new AtomicInteger();
         private volatile boolean running = true;
         private Thread thread;
         private static final Pattern ENTRY = Pattern.compile("\"status\":\"([a-z]+)\"[^{}]*?\"pin\":\\{\"cid\":\"([a-z0-9]+)\"");
 
-        Watcher(String base, String token) {
+        Watcher(String base) {
             this.base = base;
-            this.token = token;
         }
 
-        java.util.concurrent.CompletableFuture<String> expect(String cid) {
+        java.util.concurrent.CompletableFuture<String> expect(String cid, String token) {
             var future = new java.util.concurrent.CompletableFuture<String>();
-            inFlight.put(cid, future);
+            inFlight.put(cid, Map.entry(token, future));
             return future;
         }
 
         void start() {
             thread = new Thread(() -> {
                 while (running) {
-                    List<String> cids = new ArrayList<>(inFlight.keySet());
-                    for (int from = 0; from < cids.size(); from += 10) {
-                        List<String> some = cids.subList(from, Math.min(cids.size(), from + 10));
-                        try {
-                            polls.incrementAndGet();
-                            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/pins?status=pinned,failed&limit=10&cid="
-                                    + String.join(",", some))).header("Authorization", "Bearer " + token).GET().build());
-                            Matcher m = ENTRY.matcher(answer.body());
-                            while (m.find()) {
-                                var future = inFlight.remove(m.group(2));
-                                if (future != null) {
-                                    future.complete(m.group(1));
-                                }
-                            }
-                        } catch (Exception e) {
-                            System.err.println("watcher: " + e.getMessage());
-                        }
-                    }
+                    Map<String, List<String>> byToken = new LinkedHashMap<>();
+                    inFlight.forEach((cid, entry) -> byToken.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(cid));
+                    byToken.forEach(this::poll);
                     try {
                         Thread.sleep(10);
                     } catch (InterruptedException e) {
@@ -199,6 +185,27 @@ public class PinsBench {
             }, "watcher");
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** Asks for up to 10 of one tenant's pins at a time; completes those the API reports pinned or failed. */
+        private void poll(String token, List<String> cids) {
+            for (int from = 0; from < cids.size(); from += 10) {
+                List<String> some = cids.subList(from, Math.min(cids.size(), from + 10));
+                try {
+                    polls.incrementAndGet();
+                    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/pins?status=pinned,failed&limit=10&cid="
+                            + String.join(",", some))).header("Authorization", "Bearer " + token).GET().build());
+                    Matcher m = ENTRY.matcher(answer.body());
+                    while (m.find()) {
+                        var entry = inFlight.remove(m.group(2));
+                        if (entry != null) {
+                            entry.getValue().complete(m.group(1));
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println("watcher: " + e.getMessage());
+                }
+            }
         }
 
         void stop() {
