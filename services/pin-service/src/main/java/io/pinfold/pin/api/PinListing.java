@@ -15,10 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -34,15 +34,15 @@ public class PinListing {
 
     /** Every query starts here: $1 is always the tenant's id, so no query ever leaves the tenant. */
     private static final String WHERE = "WHERE p.tenant = (SELECT name FROM tenant WHERE id = $1) AND p.removed_at IS NULL";
-    /** The columns of a PinStatus. */
+    /**
+     * The columns of a PinStatus. The delegates come as the holding nodes' address lists, split, deduplicated and
+     * sorted here: two index lookups per pin, where splitting and sorting in SQL cost ~50 µs per row of a 1000-pin page.
+     */
     private static final String SELECT = """
             SELECT p.pin_id, p.status, p.requested_at, p.cid, p.name, p.origins::text AS origins, p.meta::text AS meta,
                    p.info::text AS info, p.failure_reason,
-                   ARRAY(SELECT DISTINCT address
-                         FROM node_pin np JOIN kubo_node n ON n.id = np.node_id,
-                              regexp_split_to_table(n.swarm_addresses, ' ') AS address
-                         WHERE np.pin_id = p.pin_id AND np.wanted AND address <> ''
-                         ORDER BY address LIMIT %d) AS delegates
+                   ARRAY(SELECT n.swarm_addresses FROM node_pin np JOIN kubo_node n ON n.id = np.node_id
+                         WHERE np.pin_id = p.pin_id AND np.wanted) AS delegates
             FROM desired_pin p
             """ + WHERE;
 
@@ -55,7 +55,7 @@ public class PinListing {
     /** The tenant's live pin with this request id; a 404 naming it when there is none (or it is another tenant's). */
     @WithSpan("pins.get")
     public Uni<PinStatusView> get(UUID tenantId, String pinId) {
-        return pool.preparedQuery(SELECT.formatted(MAX_DELEGATES) + " AND p.pin_id = $2")
+        return pool.preparedQuery(SELECT + " AND p.pin_id = $2")
                 .execute(Tuple.of(tenantId, pinId))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
@@ -76,7 +76,7 @@ public class PinListing {
         String filter = filter(query, parameters);
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(query.limit());
-        String page = SELECT.formatted(MAX_DELEGATES) + filter
+        String page = SELECT + filter
                 + " ORDER BY p.requested_at DESC, p.pin_id DESC LIMIT $" + pageParameters.size();
         String count = "SELECT count(*) AS total FROM desired_pin p " + WHERE + filter;
         Uni<List<PinStatusView>> results = pool.preparedQuery(page).execute(Tuple.from(pageParameters)).map(PinListing::views);
@@ -95,13 +95,15 @@ public class PinListing {
             sql.append(" AND p.multihash = ANY($").append(parameters.size()).append(')');
         }
         if (query.name() != null) {
-            parameters.add(query.name());
+            boolean partial = query.match() == PinQuery.Match.PARTIAL || query.match() == PinQuery.Match.IPARTIAL;
+            parameters.add(partial ? "%" + likeEscaped(query.name()) + "%" : query.name());
             String p = "$" + parameters.size();
+            // LIKE/ILIKE rather than strpos: V8's trigram index serves them (a function call hides the column from it).
             sql.append(switch (query.match()) {
                 case EXACT -> " AND p.name = " + p;
                 case IEXACT -> " AND lower(p.name) = lower(" + p + ")";
-                case PARTIAL -> " AND strpos(p.name, " + p + ") > 0";
-                case IPARTIAL -> " AND strpos(lower(p.name), lower(" + p + ")) > 0";
+                case PARTIAL -> " AND p.name LIKE " + p;
+                case IPARTIAL -> " AND p.name ILIKE " + p;
             });
         }
         if (query.before() != null) {
@@ -114,10 +116,17 @@ public class PinListing {
         }
         if (!query.meta().isEmpty()) {
             parameters.add(json(query.meta()));
-            // via text: the client would send a String bound as jsonb as a JSON string
-            sql.append(" AND p.meta @> $").append(parameters.size()).append("::text::jsonb");
+            // via text: the client would send a String bound as jsonb as a JSON string. Both sides wrapped in the tenant's
+            // name (V8's pin_tenant_meta), so the GIN index finds this tenant's matches only, not every tenant's.
+            sql.append(" AND pin_tenant_meta(p.tenant, p.meta) @> pin_tenant_meta((SELECT name FROM tenant WHERE id = $1), $")
+                    .append(parameters.size()).append("::text::jsonb)");
         }
         return sql.toString();
+    }
+
+    /** {@code text} as a LIKE pattern that matches it literally ('\\' is LIKE's default escape). */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static List<PinStatusView> views(RowSet<Row> rows) {
@@ -136,10 +145,26 @@ public class PinListing {
         }
         List<String> origins = read(row.getString("origins"), new TypeReference<List<String>>() { });
         Map<String, String> meta = strings(row.getString("meta"));
-        String[] delegates = row.getArrayOfStrings("delegates");
         return new PinStatusView(row.getString("pin_id"), row.getString("status"), created(row.getOffsetDateTime("requested_at")),
-                new PinBody(row.getString("cid"), row.getString("name"), origins, meta),
-                delegates == null ? List.of() : Arrays.asList(delegates), info);
+                new PinBody(row.getString("cid"), row.getString("name"), origins, meta), delegates(row.getArrayOfStrings("delegates")), info);
+    }
+
+    /** The holding nodes' swarm addresses (each node's space-separated), distinct, sorted, at most MAX_DELEGATES. */
+    static List<String> delegates(String[] addressLists) {
+        if (addressLists == null) {
+            return List.of();
+        }
+        TreeSet<String> addresses = new TreeSet<>();
+        for (String list : addressLists) {
+            if (list != null) {
+                for (String address : list.split(" ")) {
+                    if (!address.isEmpty()) {
+                        addresses.add(address);
+                    }
+                }
+            }
+        }
+        return addresses.stream().limit(MAX_DELEGATES).toList();
     }
 
     /** RFC 3339 in UTC with milliseconds, as clients send it back in before/after. */

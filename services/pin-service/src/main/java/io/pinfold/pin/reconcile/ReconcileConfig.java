@@ -12,7 +12,10 @@ public interface ReconcileConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often a copy renews its leases, probes its nodes and starts due work. Keep it well under lease-ttl / 5. */
+    /**
+     * How often a copy renews its leases, probes its nodes and starts due work (work also starts between ticks when a
+     * call ends or rows are inserted). Keep it well under lease-ttl / 5.
+     */
     @WithDefault("1s")
     Duration interval();
 

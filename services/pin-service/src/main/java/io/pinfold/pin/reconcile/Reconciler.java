@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -70,6 +71,11 @@ public class Reconciler {
         volatile long lastUnowned = -1;
         /** True while this node's part of a tick (probe, liveness, starting due work) runs. */
         final java.util.concurrent.atomic.AtomicBoolean ticking = new java.util.concurrent.atomic.AtomicBoolean();
+        /** The node as the last tick found it, answering and active; null otherwise. Work starts between ticks only then. */
+        volatile ReconcileNode active;
+        /** One read of due rows at a time per node, so the slots are counted once; a request meanwhile runs after it. */
+        final AtomicBoolean starting = new AtomicBoolean();
+        volatile boolean startAgain;
 
         boolean busy() {
             return !running.isEmpty() || drift != null;
@@ -170,6 +176,7 @@ public class Reconciler {
                     if (!leases.holds(node.id()) || leases.givingBack(node.id())) {
                         return Uni.createFrom().voidItem(); // another copy's share now: start nothing new here
                     }
+                    work(node.id()).active = state == NodeState.ACTIVE && answered[0] ? node : null;
                     return switch (state) {
                         // A node that did not answer its probe gets no work: the calls would only burn attempts.
                         case ACTIVE -> !answered[0] ? Uni.createFrom().voidItem() : startDue(node).invoke(() -> maybeCheckDrift(node));
@@ -183,13 +190,46 @@ public class Reconciler {
         return work.computeIfAbsent(nodeId, id -> new NodeWork());
     }
 
+    /**
+     * Starts due work on a node now, between ticks: when one of its calls ends (a slot is free) or when new rows were
+     * inserted for it ({@link DueNotifications}). Without this a node ran at most node-concurrency calls per tick.
+     * Only for a node the last tick found active and answering, whose lease this copy holds.
+     */
+    public void wake(String nodeId) {
+        NodeWork running = work.get(nodeId);
+        ReconcileNode node = running == null ? null : running.active;
+        if (node == null || watchdog.get() == -2 || !leases.holds(nodeId) || leases.givingBack(nodeId)
+                || running.running.size() >= config.nodeConcurrency()) {
+            return;
+        }
+        FreshContext.run(vertx, () -> startDue(node))
+                .subscribe().with(ignored -> { }, failure -> LOG.debugf("starting due work on node %s failed (the next tick retries): %s",
+                        nodeId, failure.getMessage()));
+    }
+
     private Uni<Void> startDue(ReconcileNode node) {
         NodeWork running = work(node.id());
+        running.startAgain = true; // before the flag: a reader finishing now sees it and reads again
+        if (!running.starting.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        running.startAgain = false;
+        return startDueOnce(node, running).onTermination().invoke(() -> {
+            running.starting.set(false);
+            if (running.startAgain) {
+                wake(node.id());
+            }
+        });
+    }
+
+    private Uni<Void> startDueOnce(ReconcileNode node, NodeWork running) {
         int free = config.nodeConcurrency() - running.running.size();
         if (free <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return store.due(node.id(), config.batchSize(), List.copyOf(running.running.keySet())).invoke(rows -> {
+        // A few more rows than free slots: rows whose content already runs on the node are skipped.
+        int limit = Math.min(config.batchSize(), free * 4 + running.contents.size());
+        return store.due(node.id(), limit, List.copyOf(running.running.keySet())).invoke(rows -> {
             int slots = config.nodeConcurrency() - running.running.size();
             for (DueRow row : rows) {
                 if (slots <= 0 || !leases.holds(node.id())) {
@@ -213,6 +253,7 @@ public class Reconciler {
         Runnable done = () -> {
             running.running.computeIfPresent(row.pinId(), (pin, current) -> current == placeholder || current == self[0] ? null : current);
             running.contents.remove(row.multihash());
+            wake(node.id()); // a slot is free: the next due row need not wait for the tick
         };
         self[0] = FreshContext.run(vertx, () -> process(node, row))
                 .onTermination().invoke(done)

@@ -200,6 +200,20 @@ class PinsApiTest {
     }
 
     @Test
+    void partialNameMatchesTakeLikeWildcardsLiterally() throws Exception {
+        var acme = tenant("wildcards");
+        String sale = acme.pinId("{\"cid\":\"" + freshCid() + "\",\"name\":\"50%_OFF\\\\sale.txt\"}");
+        String plain = acme.pinId("{\"cid\":\"" + freshCid() + "\",\"name\":\"500 offers.txt\"}");
+        markStatus("pinned", List.of(sale, plain));
+
+        assertThat(ids(acme.call().queryParam("name", "0%_O").queryParam("match", "partial"))).containsExactly(sale);
+        assertThat(ids(acme.call().queryParam("name", "0%_o").queryParam("match", "ipartial"))).containsExactly(sale);
+        assertThat(ids(acme.call().queryParam("name", "F\\s").queryParam("match", "ipartial"))).containsExactly(sale);
+        assertThat(ids(acme.call().queryParam("name", "0_").queryParam("match", "ipartial"))).isEmpty();
+        assertThat(ids(acme.call().queryParam("name", "0 O").queryParam("match", "ipartial"))).containsExactly(plain);
+    }
+
+    @Test
     void everyFilterNarrowsTheListAndCountCountsAllMatches() throws Exception {
         var acme = tenant("filters");
         String cidA = freshCid();
