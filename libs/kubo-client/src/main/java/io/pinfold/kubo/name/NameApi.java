@@ -22,8 +22,16 @@ public final class NameApi {
      * @param noCache ask the network again instead of trusting a cached record
      */
     public Uni<NameResolution> resolve(String name, boolean noCache) {
+        return resolve(name, noCache, true);
+    }
+
+    /**
+     * Like {@link #resolve(String, boolean)}; with {@code recursive} false Kubo takes one step only, so a record that
+     * points at another /ipns/ name (or a DNSLink domain) answers that name and the caller resolves it its own way.
+     */
+    public Uni<NameResolution> resolve(String name, boolean noCache, boolean recursive) {
         return transport.callJson(
-                KuboRequest.command("name/resolve").arg(name).option("recursive", true).option("nocache", noCache),
+                KuboRequest.command("name/resolve").arg(name).option("recursive", recursive).option("nocache", noCache),
                 limits.timeout(), NameResolution::from);
     }
 
