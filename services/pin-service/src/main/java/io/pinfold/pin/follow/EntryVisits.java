@@ -7,6 +7,7 @@ import io.pinfold.pin.reconcile.FreshContext;
 import io.pinfold.runtime.rest.RequestRejected;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Objects;
@@ -60,7 +61,11 @@ public class EntryVisits {
 
     /** Never fails: a visit that cannot be recorded hands its claim back and is tried again at the next tick. */
     Uni<FollowResolution> visit(EntryLeases.Claim claim, String trigger) {
-        Uni<EntryOutcomes.Result> result = claim.resolve() ? resolve(claim) : Uni.createFrom().item(EntryOutcomes.Result.unpinOnly());
+        // Lookups may complete on their own threads (dnsjava's): the outcome is written back on this visit's context,
+        // where Hibernate Reactive keeps its session.
+        Context context = Vertx.currentContext();
+        Uni<EntryOutcomes.Result> result = (claim.resolve() ? resolve(claim) : Uni.createFrom().item(EntryOutcomes.Result.unpinOnly()))
+                .emitOn(command -> context.runOnContext(ignored -> command.run()));
         return result.chain(outcome -> outcomes.record(claim, trigger, outcome)
                         .onFailure(failure -> failure instanceof RequestRejected || failure instanceof InvalidEventException)
                         .recoverWithUni(refused -> outcomes.record(claim, trigger,

@@ -3,7 +3,10 @@ package io.pinfold.pin.follow.resolve;
 import io.pinfold.pin.follow.FollowConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +49,11 @@ public class DnsjavaDnsLinkLookup implements DnsLinkLookup {
             return Uni.createFrom().failure(new ResolutionFailedException("dnslink " + domain + ": not a DNS name"));
         }
         Message query = Message.newQuery(Record.newRecord(name, Type.TXT, DClass.IN));
+        // dnsjava completes on its own I/O thread: continue on the caller's Vert.x context, if it has one.
+        Context caller = Vertx.currentContext();
+        Executor back = caller == null ? Runnable::run : command -> caller.runOnContext(ignored -> command.run());
         return Uni.createFrom().completionStage(() -> resolver.sendAsync(query))
+                .emitOn(back)
                 .onFailure().transform(failure -> new ResolutionFailedException("dnslink " + domain + ": DNS query for "
                         + name + " failed (" + describe(failure) + ")", failure))
                 .map(answer -> value(domain, name, answer));
