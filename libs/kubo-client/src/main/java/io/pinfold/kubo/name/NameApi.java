@@ -36,6 +36,17 @@ public final class NameApi {
     }
 
     /**
+     * One step, never from the cache, with the DHT search bounded: Kubo otherwise waits for 16 records or a minute
+     * ({@code --dht-record-count}, {@code --dht-timeout}), which on a network of few peers is the whole minute.
+     */
+    public Uni<NameResolution> resolveFresh(String name, int dhtRecordCount, java.time.Duration dhtTimeout) {
+        return transport.callJson(
+                KuboRequest.command("name/resolve").arg(name).option("recursive", false).option("nocache", true)
+                        .option("dht-record-count", dhtRecordCount).option("dht-timeout", dhtTimeout.toMillis() + "ms"),
+                limits.timeout(), NameResolution::from);
+    }
+
+    /**
      * Publishes {@code path} under the node's key {@code key} ("self" is the node's own identity).
      *
      * @param allowOffline store the record locally even when no peer can take it

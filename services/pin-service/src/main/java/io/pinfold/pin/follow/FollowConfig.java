@@ -57,6 +57,14 @@ public interface FollowConfig {
     @WithDefault("100")
     int maxEntries();
 
+    /** IPNS records a Kubo node collects from the DHT before it answers (its --dht-record-count; Kubo's default is 16). */
+    @WithDefault("16")
+    int ipnsRecordCount();
+
+    /** How long a Kubo node searches the DHT for those records (its --dht-timeout); keep it under resolve-timeout. */
+    @WithDefault("30s")
+    Duration ipnsDhtTimeout();
+
     /** DNS servers for DNSLink lookups, host or host:port (default: the system's resolvers, /etc/resolv.conf). */
     Optional<List<String>> dnsServers();
 
