@@ -1,6 +1,7 @@
 package io.pinfold.events;
 
 import io.pinfold.events.denylist.DenylistEntryAdded;
+import io.pinfold.events.follow.FollowResolved;
 import io.pinfold.events.gc.GcCompleted;
 import io.pinfold.events.gc.GcFailed;
 import io.pinfold.events.gc.GcPlanned;
@@ -40,7 +41,8 @@ public enum EventType {
     NOTICE_RECEIVED("notice.received", Topic.TAKEDOWNS, NoticeReceived.class),
     NOTICE_DECIDED("notice.decided", Topic.TAKEDOWNS, NoticeDecided.class),
     NOTICE_RESTORED("notice.restored", Topic.TAKEDOWNS, NoticeRestored.class),
-    DENYLIST_ENTRY_ADDED("denylist.entry-added", Topic.DENYLIST, DenylistEntryAdded.class);
+    DENYLIST_ENTRY_ADDED("denylist.entry-added", Topic.DENYLIST, DenylistEntryAdded.class),
+    FOLLOW_RESOLVED("follow.resolved", Topic.FOLLOWS, FollowResolved.class);
 
     /** Prefix of every CloudEvents type Pinfold defines. */
     public static final String PREFIX = "io.pinfold.";

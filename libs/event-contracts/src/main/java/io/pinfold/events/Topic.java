@@ -20,6 +20,8 @@ public enum Topic {
     TAKEDOWNS("pinfold.takedowns", Kind.LOG),
     /** The denylist; an entry's latest record is its state and a tombstone (null value) removes it. */
     DENYLIST("pinfold.denylist", Kind.COMPACTED),
+    /** Resolutions of the tenants' follow lists (IPNS names and DNSLink domains kept pinned as they change), keyed by entry id. */
+    FOLLOWS("pinfold.follows", Kind.LOG),
     /** Records of pinfold.pins a consumer refused (broke the contract, or kept failing), with the reason in a header. */
     PINS_DEAD_LETTER("pinfold.pins.dlq", Kind.DEAD_LETTER),
     /** Records of pinfold.nodes a consumer refused (broke the contract, or kept failing), with the reason in a header. */

@@ -2,6 +2,8 @@ package io.pinfold.events;
 
 import io.pinfold.events.denylist.DenylistEntryAdded;
 import io.pinfold.events.denylist.DenylistEntryKind;
+import io.pinfold.events.follow.FollowOutcome;
+import io.pinfold.events.follow.FollowResolved;
 import io.pinfold.events.gc.GcCompleted;
 import io.pinfold.events.gc.GcFailed;
 import io.pinfold.events.gc.GcMode;
@@ -40,6 +42,7 @@ public final class SampleEvents {
     public static final String MULTIHASH = "ciqksseqj4xq6r43r6azo2klgamewdjo2ha42kq6yd5yluuzugjkiry";
     /** A dag-cbor CID with a blake2b-256 multihash (two-byte varint code). */
     public static final String OTHER_CID = "bafy2bzaceac72uj22k3nobqau3vsnyfxs2l2b4ez2rilp5ucoont7g3zltmzq";
+    public static final String ENTRY_ID = "0b8a6c3e-5d3c-4c59-9a54-5b8f9b0c1d2e";
     public static final String RUN_ID = "7f3e2b1a-4c5d-4e6f-8a9b-0c1d2e3f4a5b";
     public static final String DOUBLE_HASH = "d9d295bde21f422d471a90f2a37ec53049fdf3e5fa3ee2e8f20e10003da429e7";
     /** The rule IPIP-383 writes for {@link #CID}: a sha2-256 multihash is written as CIDv0. */
@@ -85,6 +88,8 @@ public final class SampleEvents {
                 "/ipfs/bafk2bzaceac72uj22k3nobqau3vsnyfxs2l2b4ez2rilp5ucoont7g3zltmzq/films*", OTHER_CID,
                 "udsaeiaf7vitvuvw24dabjxle3qlpfuxudyjtvcqw73ie443h6nxsxgzta", "films*", null, null, 451, "dmca",
                 "DMCA notice-9", "notice-9"));
+        samples.put(EventType.FOLLOW_RESOLVED, new FollowResolved(ENTRY_ID, "docs-sites", "acme", "docs.ipfs.tech", "schedule",
+                FollowOutcome.CHANGED, "/ipfs/" + CID + "/index.html", "/ipfs/" + OTHER_CID + "/index.html", "req-2", List.of("req-1"), null));
         return samples;
     }
 
@@ -111,6 +116,8 @@ public final class SampleEvents {
         samples.put(EventType.NOTICE_RESTORED, new NoticeRestored("notice-9", null, "reviewer", "Restored."));
         samples.put(EventType.DENYLIST_ENTRY_ADDED, new DenylistEntryAdded(DenylistEntryKind.DOUBLE_HASH,
                 "//" + DOUBLE_HASH, null, null, null, null, DOUBLE_HASH, 410, null, null, null));
+        samples.put(EventType.FOLLOW_RESOLVED, new FollowResolved(ENTRY_ID, "l", "acme", "/ipns/example.org", "demand",
+                FollowOutcome.FAILED, null, null, null, null, "dnslink example.org: the DNS answered NXDOMAIN"));
         return samples;
     }
 

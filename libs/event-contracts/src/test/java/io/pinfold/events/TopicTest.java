@@ -14,7 +14,7 @@ class TopicTest {
     void namesTheTopicsOfTheDesign() {
         assertThat(Arrays.stream(Topic.values()).map(Topic::topicName)).containsExactly(
                 "pinfold.pins", "pinfold.pin-status", "pinfold.nodes", "pinfold.gc", "pinfold.takedowns",
-                "pinfold.denylist", "pinfold.pins.dlq", "pinfold.nodes.dlq", "pinfold.pin-status.dlq", "pinfold.denylist.dlq");
+                "pinfold.denylist", "pinfold.follows", "pinfold.pins.dlq", "pinfold.nodes.dlq", "pinfold.pin-status.dlq", "pinfold.denylist.dlq");
     }
 
     @Test

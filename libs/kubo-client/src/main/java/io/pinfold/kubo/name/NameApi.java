@@ -22,8 +22,27 @@ public final class NameApi {
      * @param noCache ask the network again instead of trusting a cached record
      */
     public Uni<NameResolution> resolve(String name, boolean noCache) {
+        return resolve(name, noCache, true);
+    }
+
+    /**
+     * Like {@link #resolve(String, boolean)}; with {@code recursive} false Kubo takes one step only, so a record that
+     * points at another /ipns/ name (or a DNSLink domain) answers that name and the caller resolves it its own way.
+     */
+    public Uni<NameResolution> resolve(String name, boolean noCache, boolean recursive) {
         return transport.callJson(
-                KuboRequest.command("name/resolve").arg(name).option("recursive", true).option("nocache", noCache),
+                KuboRequest.command("name/resolve").arg(name).option("recursive", recursive).option("nocache", noCache),
+                limits.timeout(), NameResolution::from);
+    }
+
+    /**
+     * One step, never from the cache, with the DHT search bounded: Kubo otherwise waits for 16 records or a minute
+     * ({@code --dht-record-count}, {@code --dht-timeout}), which on a network of few peers is the whole minute.
+     */
+    public Uni<NameResolution> resolveFresh(String name, int dhtRecordCount, java.time.Duration dhtTimeout) {
+        return transport.callJson(
+                KuboRequest.command("name/resolve").arg(name).option("recursive", false).option("nocache", true)
+                        .option("dht-record-count", dhtRecordCount).option("dht-timeout", dhtTimeout.toMillis() + "ms"),
                 limits.timeout(), NameResolution::from);
     }
 

@@ -104,6 +104,12 @@ public final class LocalPart {
         stopStarted();
     }
 
+    /** Runs {@code <name>.sh restart} for a part whose script has it (dnsmasq: how a rewritten records file takes effect). */
+    public LocalPart restart() {
+        run("restart", List.of());
+        return this;
+    }
+
     /** Stops what was started and deletes the state folder. */
     public void stopAndDelete() {
         stopStarted();

@@ -14,11 +14,11 @@ import java.util.function.Supplier;
  * work items that run side by side (several pins of one node, several nodes) each need their own, or they would
  * share one session. Cancelling the returned Uni cancels the work (e.g. aborts a running pin add).
  */
-final class FreshContext {
+public final class FreshContext {
     private FreshContext() {
     }
 
-    static <T> Uni<T> run(Vertx vertx, Supplier<Uni<T>> work) {
+    public static <T> Uni<T> run(Vertx vertx, Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> {
             Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
