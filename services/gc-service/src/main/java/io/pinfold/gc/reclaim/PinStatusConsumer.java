@@ -6,8 +6,6 @@ import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pinstatus.PinStatus;
 import io.pinfold.events.pinstatus.PinStatusChanged;
 import io.pinfold.events.validation.InvalidEventException;
-import io.pinfold.gc.purge.PurgeLedger;
-import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.outbox.Inbox;
 import io.pinfold.runtime.consume.ResilientDelivery;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -33,10 +31,8 @@ public class PinStatusConsumer {
     private final Inbox inbox;
     private final ReclaimableRoots roots;
     private final RootSizer sizer;
-    private final PurgeLedger purges;
 
-    public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer, PurgeLedger purges) {
-        this.purges = purges;
+    public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer) {
         this.delivery = delivery;
         this.inbox = inbox;
         this.roots = roots;
@@ -61,10 +57,6 @@ public class PinStatusConsumer {
                                 : change.status() == PinStatus.UNPINNED
                                         ? roots.unpinned(change.nodeId(), change.cid(), change.pinId())
                                         : roots.pinned(change.nodeId(), change.cid())))
-                // blocked content unpinned there: its purge on the node is due now
-                .call(() -> change.status() == PinStatus.UNPINNED
-                        ? purges.unpinnedOn(change.nodeId(), Cid.parse(change.cid()).multihash().toBase32())
-                        : Uni.createFrom().voidItem())
                 .invoke(() -> {
                     if (change.status() == PinStatus.UNPINNED) {
                         sizer.size(change.nodeId(), change.cid());

@@ -57,6 +57,8 @@ public class NodePinStore {
                                np.traceparent
                         FROM node_pin np
                         WHERE np.node_id = $1 AND np.next_attempt_at <= now() AND NOT (np.pin_id = ANY($3))
+                          -- work also starts between ticks (Reconciler.wake): only while the node is still active, not draining
+                          AND EXISTS (SELECT 1 FROM kubo_node k WHERE k.id = np.node_id AND k.state = 'active')
                         ORDER BY np.next_attempt_at LIMIT $2""")
                 .execute(Tuple.of(nodeId, limit, running.toArray(String[]::new)))
                 .map(rows -> {
