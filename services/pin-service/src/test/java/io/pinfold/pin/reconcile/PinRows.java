@@ -18,10 +18,17 @@ final class PinRows {
 
     /** A new pin of {@code cid} for {@code tenant}, allocated (wanted) to {@code nodes}; answers its request id. */
     static String request(String tenant, String cid, String... nodes) {
+        return requestWithMultihash(tenant, cid, Cid.parse(cid).multihash().toBase32(), nodes);
+    }
+
+    /**
+     * Like {@link #request}, with the node_pin rows' multihash given (a row that disagrees with its CID is written so from its
+     * first moment: the reconciler starts work as soon as a node_pin row is inserted, so changing it afterwards races).
+     */
+    static String requestWithMultihash(String tenant, String cid, String multihash, String... nodes) {
         String pinId = "rq-" + UUID.randomUUID();
-        String multihash = Cid.parse(cid).multihash().toBase32();
         update("INSERT INTO desired_pin (pin_id, tenant, cid, multihash, requested_at) VALUES ('" + pinId + "', '" + tenant + "', '"
-                + cid + "', '" + multihash + "', now())");
+                + cid + "', '" + Cid.parse(cid).multihash().toBase32() + "', now())");
         for (String node : nodes) {
             update("INSERT INTO node_pin (pin_id, node_id, multihash, cid, wanted, status, next_attempt_at, allocated_at, updated_at) VALUES ('"
                     + pinId + "', '" + node + "', '" + multihash + "', '" + cid + "', true, 'queued', now(), now(), now())");

@@ -129,8 +129,7 @@ class ReconcileTest {
         String cid = KuboHttp.addRandom(first.rpcUrl(), 1_200);
         String other = KuboHttp.addRandom(first.rpcUrl(), 1_300);
         String otherMultihash = io.pinfold.ipfs.cid.Cid.parse(other).multihash().toBase32();
-        String mismatched = PinRows.request("tenant-a", cid, "kubo-1");
-        PinRows.update("UPDATE node_pin SET multihash = '" + otherMultihash + "' WHERE pin_id = '" + mismatched + "'");
+        String mismatched = PinRows.requestWithMultihash("tenant-a", cid, otherMultihash, "kubo-1");
         String fine = PinRows.request("tenant-a", other, "kubo-1");
 
         await().atMost(SETTLE).until(() -> "failed".equals(PinRows.nodeStatus(mismatched, "kubo-1")));
