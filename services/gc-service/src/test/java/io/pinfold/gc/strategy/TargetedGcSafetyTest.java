@@ -62,6 +62,9 @@ class TargetedGcSafetyTest {
     @Inject
     KuboClients kuboClients;
 
+    @Inject
+    io.agroal.api.AgroalDataSource database;
+
     @Test
     void unpinningOneOfTwoDagsSharingBlocksRemovesExactlyTheBlocksOnlyItReached() {
         KuboClient node = first();
@@ -196,16 +199,29 @@ class TargetedGcSafetyTest {
     }
 
     /** Unpins on the node and says so on pinfold.pin-status, as pin-service would. */
-    private static void unpin(KuboClient node, String nodeId, String cid) {
+    private void unpin(KuboClient node, String nodeId, String cid) {
         node.pin().rm(cid, true).await().atMost(CALL);
         PinStatusChanged change = new PinStatusChanged("pin-" + UUID.randomUUID(), cid, nodeId, PinStatus.UNPINNED,
                 PinStatus.PINNED, null, null, null);
         EventEnvelope<PinStatusChanged> event = EventEnvelope.create(PinfoldSource.PIN_SERVICE, change.pinId(), change);
         RecordPublisher.shared().publish("pinfold.pin-status", event.key(), CloudEventHeaders.write(event), new EventCodec().encode(change));
-        // gc-service knows the root once it is counted as reclaimable
+        // gc-service knows this root once its row is there (waiting for any reclaimable root raced: a run could start
+        // before the second of two unpins was known, and rightly left that DAG alone)
+        await().atMost(CALL).until(() -> reclaimable(nodeId, cid));
         await().atMost(CALL).until(() -> given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
                 .body("{\"mode\":\"targeted\",\"dryRun\":true}").post("/gc/nodes/" + nodeId + "/runs")
                 .then().statusCode(202).extract().path("estimatedBytes") != null);
+    }
+
+    private boolean reclaimable(String nodeId, String cid) throws java.sql.SQLException {
+        try (var connection = database.getConnection();
+             var statement = connection.prepareStatement("SELECT 1 FROM gc_reclaimable_root WHERE node_id = ? AND cid = ?")) {
+            statement.setString(1, nodeId);
+            statement.setString(2, cid);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private static String startTargeted(String nodeId) {
