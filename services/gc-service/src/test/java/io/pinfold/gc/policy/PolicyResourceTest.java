@@ -64,14 +64,16 @@ class PolicyResourceTest {
     }
 
     @Test
-    void targetedGcIsRefusedClearlyUntilItIsImplemented() {
+    void targetedIsAModeAPolicyCanAskForAndAnUnknownModeIsRefusedNamingTheField() {
         String nodeId = GcTestNodes.register(GcTestNodes.id("targeted"), KuboNodes.shared().first());
         given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(Map.of("mode", "targeted"))
                 .put("/gc/nodes/" + nodeId + "/policy")
-                .then().statusCode(400).body("error.details", equalTo("mode: 'targeted' GC is not implemented yet; use full"));
-        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(Map.of("mode", "targeted"))
-                .post("/gc/nodes/" + nodeId + "/runs")
-                .then().statusCode(400).body("error.details", containsString("not implemented yet"));
+                .then().statusCode(200).body("mode", equalTo("targeted"));
+        given().header("Authorization", OPERATOR).get("/gc/nodes/" + nodeId + "/policy")
+                .then().statusCode(200).body("mode", equalTo("targeted"));
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(Map.of("mode", "sweep"))
+                .put("/gc/nodes/" + nodeId + "/policy")
+                .then().statusCode(400).body("error.details", containsString("mode"));
     }
 
     @Test
