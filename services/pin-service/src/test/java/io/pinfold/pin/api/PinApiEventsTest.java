@@ -82,7 +82,7 @@ class PinApiEventsTest {
         // The consumer has read them once the skip counter moved past them; none of them may be refused. Generous
         // bound: in one CI run the app's new consumer group got its first records of three partitions of the
         // just-created topic 20-25 s after they were published (the others at once).
-        await().atMost(Duration.ofSeconds(60)).until(() -> skipped() >= skippedBefore + 4);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> skipped() >= skippedBefore + 4);
         assertThat(TopicProbe.shared().await("pinfold.pins.dlq", record -> eventIds.contains(TopicProbe.header(record, "ce_id")),
                 Duration.ofSeconds(3))).isEmpty();
         assertThat(PinsApi.column("SELECT used_pins FROM tenant WHERE id = '" + acme.id() + "'")).containsExactly("1");
