@@ -139,7 +139,7 @@ class PinServiceCopiesIT {
         String traceId = jaeger.awaitTrace("pin-service", "POST /pins",
                 candidate -> candidate.spans().stream().anyMatch(span -> pinId.equals(span.tags().get("pinfold.pin.id"))),
                 SETTLE).traceId();
-        // The reconciler's spans end after the POST's: wait until both nodes' pin adds are in the trace.
+        // The reconciler's spans end after the POST's: wait until both nodes' pin adds and their reconcile spans are in the trace.
         AtomicReference<SpanTree> tree = new AtomicReference<>();
         await("kubo pin/add spans of " + pinId + " in trace " + traceId).atMost(SETTLE).untilAsserted(() -> {
             Trace trace = jaeger.trace(traceId).orElseThrow();
@@ -147,6 +147,11 @@ class PinServiceCopiesIT {
             assertThat(named(tree.get().spansOf("pin-service", "client"), "kubo pin/add")).as(tree.get().describe())
                     .hasSizeGreaterThanOrEqualTo(2);
             assertThat(tree.get().spansOf("pin-service", "producer")).as(tree.get().describe()).isNotEmpty();
+            // each pin/add's 'reconcile pin' span ends (and is exported) after it: wait until every chain is whole
+            for (TraceSpan pinAdd : named(tree.get().spansOf("pin-service", "client"), "kubo pin/add")) {
+                assertThat(tree.get().ancestors(pinAdd)).as("pin/add leads back to a root\n%s", tree.get().describe())
+                        .anySatisfy(span -> assertThat(span.operationName()).isEqualTo("reconcile pin"));
+            }
         });
         SpanTree spans = tree.get();
         assertThat(spans.roots()).as(spans.describe()).hasSize(1);
