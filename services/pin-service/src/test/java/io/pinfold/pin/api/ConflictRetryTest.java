@@ -30,11 +30,15 @@ import org.junit.jupiter.api.Test;
  * DELETE /pins/{id} waits for them, then asks for the desired_pin row the DELETE already holds. PostgreSQL's deadlock
  * check aborts the DELETE (it began waiting first, so its deadlock_timeout runs out first and its own check finds
  * the cycle); the retry finds the way free once this side committed.
+ *
+ * <p>Its own database, so its own app: when it ran in the app PinApiEventsTest uses, just before it, that test's
+ * own events reached the pins consumer only once the test had ended (three CI runs; not seen in a local run of the two
+ * classes). Not understood yet; kept apart until it is.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(KuboTestResource.class)
-@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_api_test"))
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_conflict_test"))
 class ConflictRetryTest {
     private static final int ROUNDS = 3;
     private static final Pattern DEADLOCK_RETRIES = Pattern.compile(
