@@ -45,6 +45,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "pin_service_test"))
 class ReconcileTest {
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    /** A scrape that hangs must not use up a whole await: it is cut after 5 s and asked again. */
+    private static final io.restassured.config.RestAssuredConfig SCRAPE = io.restassured.RestAssured.config().httpClient(
+            io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 5000).setParam("http.connection.timeout", 5000));
     private final KuboNode first = KuboNodes.shared().first();
     private final KuboNode second = KuboNodes.shared().second();
 
@@ -248,8 +251,14 @@ class ReconcileTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
+    /** The metric's largest value, or -1 when absent or when the scrape did not answer within 5 s (the await asks again). */
     private double metric(String name, String label) {
-        String body = ManagementPort.given(management).get("/q/metrics").then().statusCode(200).extract().asString();
+        String body;
+        try {
+            body = ManagementPort.given(management).config(SCRAPE).get("/q/metrics").then().statusCode(200).extract().asString();
+        } catch (RuntimeException e) {
+            return -1;
+        }
         return body.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(-1);
     }
