@@ -46,6 +46,10 @@ public interface ReconcileConfig {
     @WithDefault("10m")
     Duration driftInterval();
 
+    /** How long one drift check (pin ls and the comparison) may take before it is abandoned and tried again later. */
+    @WithDefault("5m")
+    Duration driftTimeout();
+
     /** How long a node may not answer before it is marked down and its pins move to other nodes. */
     @WithDefault("60s")
     Duration downGrace();

@@ -380,7 +380,12 @@ public class Reconciler {
         Cancellable placeholder = () -> { };
         running.drift = placeholder;
         self[0] = FreshContext.run(vertx, () -> drift.check(kubo, node, Set.copyOf(running.contents)))
-                .onTermination().invoke(() -> {
+                .ifNoItem().after(config.driftTimeout()).failWith(() -> new java.util.concurrent.TimeoutException(
+                        "no result within " + config.driftTimeout() + " (pinfold.reconcile.drift-timeout)"))
+                .onTermination().invoke((item, failure, cancelled) -> {
+                    if (cancelled) {
+                        LOG.debugf("drift check of node %s cancelled (lease no longer surely held, or shutdown)", node.id());
+                    }
                     if (running.drift == self[0] || running.drift == placeholder) {
                         running.drift = null;
                     }

@@ -118,7 +118,14 @@ class ReconcileTest {
                     + ", restored so far " + metric("pinfold_reconcile_outcomes_total", "outcome=\"restored\""), e);
         }
         await().atMost(SETTLE).until(() -> "pinned".equals(PinRows.nodeStatus(pin, "kubo-1")));
-        await().atMost(SETTLE).until(() -> metric("pinfold_reconcile_unowned_pins", "node=\"kubo-1\"") >= 1);
+        try {
+            await().atMost(SETTLE).until(() -> metric("pinfold_reconcile_unowned_pins", "node=\"kubo-1\"") >= 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the unowned-pins gauge of kubo-1 stayed below 1 for " + SETTLE + "; its lines now: "
+                    + metricLines("pinfold_reconcile_unowned_pins") + ", drift outcomes " + metricLines("pinfold_reconcile_outcomes_total")
+                    + ", leases " + PinRows.column("SELECT node_id || '=' || owner || ' until ' || expires_at FROM reconcile_lease")
+                    + ", nodes " + PinRows.column("SELECT id || ' ' || state || ' ' || rpc_url FROM kubo_node"), e);
+        }
         assertThat(KuboHttp.pinned(first.rpcUrl(), foreign)).as("a pin it does not own is never touched").isTrue();
         var events = TopicProbe.shared().await("pinfold.pin-status",
                 record -> new String(record.value(), StandardCharsets.UTF_8).contains(pin)
@@ -261,6 +268,15 @@ class ReconcileTest {
         }
         return body.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(-1);
+    }
+
+    private String metricLines(String name) {
+        try {
+            return ManagementPort.given(management).config(SCRAPE).get("/q/metrics").then().extract().asString().lines()
+                    .filter(line -> line.startsWith(name)).toList().toString();
+        } catch (RuntimeException e) {
+            return "(scrape failed: " + e + ")";
+        }
     }
 
     private void publishNodeState(KuboNode node, NodeState state, String reason) {
