@@ -10,7 +10,9 @@
 #
 # Node N listens on loopback only: RPC base+N, gateway base+N, swarm base+N.
 # Environment: PINFOLD_KUBO_RPC_PORT_BASE [15001], PINFOLD_KUBO_GATEWAY_PORT_BASE [18080],
-# PINFOLD_KUBO_SWARM_PORT_BASE [14001], PINFOLD_KUBO_START_TIMEOUT [60], PINFOLD_STATE, PINFOLD_HOME.
+# PINFOLD_KUBO_SWARM_PORT_BASE [14001], PINFOLD_KUBO_START_TIMEOUT [60], PINFOLD_STATE, PINFOLD_HOME,
+# PINFOLD_KUBO_DNS_RESOLVERS [{}]: Kubo's DNS.Resolvers as JSON (FQDN suffix → DNS-over-HTTP(S) URL), e.g. a test's
+# {"test.":"http://127.0.0.1:PORT/dns-query"} for DNSLink names answered by its own DNS server.
 # The nodes never reach the internet: no bootstrap peers, no AutoConf, no mDNS, no HTTP retrieval;
 # they peer with each other on loopback, so content added on one is fetchable from the others.
 set -euo pipefail
@@ -205,7 +207,7 @@ configure_repo() {
     "Discovery.MDNS.Enabled" "false"
     "AutoConf.Enabled" "false"
     "AutoTLS.Enabled" "false"
-    "DNS.Resolvers" "{}"
+    "DNS.Resolvers" "${PINFOLD_KUBO_DNS_RESOLVERS:-{\}}"
     # A DHT among the local nodes only (no bootstrap): lets IPNS names published on one node
     # resolve on another; blocks move by bitswap between the peered nodes.
     "Routing.Type" "\"dht\""

@@ -27,6 +27,7 @@ public final class DnsServer {
     private final int port;
     private final Path records;
     private final Map<String, List<String>> txt = new LinkedHashMap<>();
+    private DnsOverHttpRelay overHttp;
 
     private DnsServer(LocalPart part, int port, Path records) {
         this.part = part;
@@ -55,6 +56,17 @@ public final class DnsServer {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * A DNS-over-HTTP URL (RFC 8484 POST) answered by this server, for resolvers that take only such URLs, e.g. Kubo's
+     * {@code DNS.Resolvers}: started on first use on a free loopback port; each query is relayed to dnsmasq over UDP.
+     */
+    public synchronized String overHttpUrl() {
+        if (overHttp == null) {
+            overHttp = DnsOverHttpRelay.start(port);
+        }
+        return overHttp.url();
     }
 
     /** Makes {@code name} answer exactly these TXT values (none: the name is gone), effective when this returns. */

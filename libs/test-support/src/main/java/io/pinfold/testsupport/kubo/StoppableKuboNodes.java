@@ -18,7 +18,15 @@ public final class StoppableKuboNodes implements AutoCloseable {
     }
 
     public static StoppableKuboNodes start(int count) {
-        ThrowawayKuboNodes.Started started = ThrowawayKuboNodes.startInPart(count, Map.of());
+        return start(count, Map.of());
+    }
+
+    /**
+     * {@code environment} for {@code kubo.sh}, e.g. {@code PINFOLD_KUBO_DNS_RESOLVERS} to point the nodes' DNSLink lookups
+     * at a test DNS server ({@code {"test.":"<DnsServer.overHttpUrl()>"}}).
+     */
+    public static StoppableKuboNodes start(int count, Map<String, String> environment) {
+        ThrowawayKuboNodes.Started started = ThrowawayKuboNodes.startInPart(count, environment);
         return new StoppableKuboNodes(started.nodes(), started.part());
     }
 

@@ -60,6 +60,10 @@ public record GatewayRequest(boolean ipns, ContentRequest content, String upstre
             throw new BadGatewayRequestException("path", "'" + rootText + "' is neither an IPNS key nor a DNSLink domain (a domain has a dot)");
         }
         String root = decode(rootText);
+        if (content.domain() != null && root.indexOf('.') < 0) {
+            // A DNSLink domain inlined in one label (a subdomain gateway's form): Kubo is asked for the domain it stands for.
+            root = content.domain();
+        }
         StringBuilder upstream = new StringBuilder(path.length() + 16).append(ipfs ? "/ipfs/" : "/ipns/");
         encodeSegment(root, upstream);
         if (!content.path().isEmpty()) {

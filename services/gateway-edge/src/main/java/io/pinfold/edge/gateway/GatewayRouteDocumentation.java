@@ -49,7 +49,9 @@ public class GatewayRouteDocumentation implements OASFilter {
                 .addTag("Gateway")
                 .summary("Path and trustless gateway (specs.ipfs.tech/http-gateways), proxied to active Kubo gateways")
                 .description("Streams the content with the specs' headers (Cache-Control, Etag, X-Ipfs-Roots, X-Ipfs-Path), ranges, "
-                        + "and the trustless formats by Accept or ?format=. Content on the denylist answers the entry's status before any byte.")
+                        + "and the trustless formats by Accept or ?format=. Content on the denylist answers the entry's status before any byte. "
+                        + "A subdomain-gateway Host (<cid>.ipfs.<domain>, <name>.ipns.<domain>, for the domains of pinfold.edge.subdomain.domains) "
+                        + "is served the same, with the path below the root.")
                 .parameters(List.of(
                         path(root, rootDescription),
                         path("path", "optional path below the root; empty for the root itself"),

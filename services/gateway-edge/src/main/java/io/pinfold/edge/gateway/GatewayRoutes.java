@@ -27,9 +27,11 @@ public class GatewayRoutes {
     private final ServingState state;
     private final RequestLimits limits;
     private final AccessLog accessLog;
+    private final SubdomainGatewayConfig subdomains;
 
     public GatewayRoutes(ContentProxy proxy, GatewayAnswers answers, GatewayMetrics metrics, ServingState state, RequestLimits limits,
-                         AccessLog accessLog) {
+                         AccessLog accessLog, SubdomainGatewayConfig subdomains) {
+        this.subdomains = subdomains;
         this.proxy = proxy;
         this.answers = answers;
         this.metrics = metrics;
@@ -39,10 +41,24 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
-        router.routeWithRegex("^/ip[fn]s(/.*)?$").order(-100).handler(this::handle);
+        // A subdomain-gateway Host (<root>.ipfs|ipns.<gateway domain>) makes any path a gateway request; other Hosts go on.
+        router.route().order(-101).handler(context -> {
+            Optional<SubdomainHost> host = SubdomainHost.of(context.request().getHeader("Host"), subdomains.domains());
+            if (host.isEmpty()) {
+                context.next();
+                return;
+            }
+            handle(context, host.get().gatewayPath(context.normalizedPath()), host.get().gatewayPath(context.request().path()));
+        });
+        router.routeWithRegex("^/ip[fn]s(/.*)?$").order(-100).handler(context -> handle(context, context.normalizedPath(),
+                context.request().path()));
     }
 
-    void handle(RoutingContext context) {
+    /**
+     * @param path    the gateway path after dot-segment removal, still percent-encoded (/ipfs/… or /ipns/…)
+     * @param rawPath the path as received (for a subdomain request: the path-gateway path it names)
+     */
+    void handle(RoutingContext context, String path, String rawPath) {
         HttpServerRequest http = context.request();
         accessLog.follow(context);
         long retryAfter = limits.retryAfterSeconds(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
@@ -62,7 +78,7 @@ public class GatewayRoutes {
         }
         GatewayRequest request;
         try {
-            request = GatewayRequest.parse(context.normalizedPath(), http.query(), http.getHeader("Accept"), http.path());
+            request = GatewayRequest.parse(path, http.query(), http.getHeader("Accept"), rawPath);
         } catch (BadGatewayRequestException e) {
             count(context, null);
             answers.error(context.response(), 400, "BAD_REQUEST", e.getMessage());

@@ -65,6 +65,7 @@ class GatewayLimitsTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String RUN = UUID.randomUUID().toString();
     private static final int BURST = 30;
+    private static final int IDLE_TIMEOUT_SECONDS = 5;
     private static String open;
     private static String blocked;
 
@@ -72,7 +73,8 @@ class GatewayLimitsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("pinfold.edge.limits.rate-per-second", "2", "pinfold.edge.limits.burst", Integer.toString(BURST),
-                    "pinfold.edge.limits.max-upstream-requests", "1", "pinfold.edge.limits.request-timeout", "2s");
+                    "pinfold.edge.limits.max-upstream-requests", "1", "pinfold.edge.limits.request-timeout", "2s",
+                    "quarkus.http.idle-timeout", IDLE_TIMEOUT_SECONDS + "s");
         }
     }
 
@@ -185,6 +187,30 @@ class GatewayLimitsTest {
         assertThat(statuses).containsOnly(400, 429);
         Thread.sleep(1100);
         assertThat(get("/ipfs/not-a-cid", Map.of()).statusCode()).as("served again after Retry-After").isEqualTo(400);
+    }
+
+    @Test
+    @Order(5)
+    void aClientThatStallsInItsRequestLineIsCutAtTheIdleTimeoutAndGetsNothing() throws Exception {
+        // Vert.x hands the edge nothing before the headers are complete, so no 408 can be written (README "Limits"):
+        // the connection is closed at quarkus.http.idle-timeout, without a byte of an answer.
+        try (Socket socket = new Socket(main.getHost(), main.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /ipfs/" + open).getBytes(StandardCharsets.ISO_8859_1)); // half a request line, then nothing
+            out.flush();
+            long started = System.nanoTime();
+            int first;
+            try {
+                first = socket.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                first = -1;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(first).as("nothing is answered to a request that never ends its line").isEqualTo(-1);
+            assertThat(seconds).as("closed at the idle timeout of %d s", IDLE_TIMEOUT_SECONDS).isBetween(IDLE_TIMEOUT_SECONDS - 0.5,
+                    IDLE_TIMEOUT_SECONDS + 10.0);
+        }
     }
 
     private int rawStatus(String request) throws Exception {

@@ -70,6 +70,7 @@ class GatewayRequestNormalisationTest {
                 Arguments.of("path prefix rule, CIDv0 of the parent", "/ipfs/" + Cid.v0(PARENT.multihash()) + "/private", null, null),
                 Arguments.of("DNSLink domain", "/ipns/" + DOMAIN + "/index.html", null, null),
                 Arguments.of("DNSLink domain, upper case and trailing dot", "/ipns/BLOCKED.Example.ORG./", null, null),
+                Arguments.of("DNSLink domain inlined in one label", "/ipns/blocked-example-org/", null, null),
                 Arguments.of("IPNS key base36", "/ipns/" + KEY, null, null),
                 Arguments.of("IPNS key as base32 CID", "/ipns/" + Cid.parse(KEY).toString(), null, null),
                 Arguments.of("IPNS key as peer id", "/ipns/" + Cid.parse(KEY).multihash().toBase58() + "/x", null, null));
@@ -109,7 +110,8 @@ class GatewayRequestNormalisationTest {
                 Arguments.of("/ipfs/" + cid + "/a/%2e%2e/%2E/api/v0/id", null, "/ipfs/" + cid + "/api/v0/id"),
                 Arguments.of("/ipfs/" + cid + "/a%20b/%E2%82%AC%3F", "filename=x%20y", "/ipfs/" + cid + "/a%20b/%E2%82%AC%3F?filename=x%20y"),
                 Arguments.of("/ipfs/%51" + cid.substring(1), null, "/ipfs/" + cid),
-                Arguments.of("/ipns/Example.org/x", null, "/ipns/Example.org/x"));
+                Arguments.of("/ipns/Example.org/x", null, "/ipns/Example.org/x"),
+                Arguments.of("/ipns/my--site-Example-org/x", null, "/ipns/my-site.example.org/x"));
     }
 
     @ParameterizedTest(name = "{0}")

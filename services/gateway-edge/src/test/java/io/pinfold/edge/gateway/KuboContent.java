@@ -31,6 +31,30 @@ final class KuboContent {
         return add(node, Map.of("f", content), "cid-version=0").get("f");
     }
 
+    /** Generates an ed25519 key on the node ({@code ipfs key gen}); returns its IPNS name as Kubo prints it (base36 CIDv1). */
+    static String generateKey(KuboNode node, String name) throws Exception {
+        String body = rpc(node, "/api/v0/key/gen?type=ed25519&arg=" + name);
+        Matcher id = Pattern.compile("\"Id\":\"([^\"]+)\"").matcher(body);
+        if (!id.find()) {
+            throw new IllegalStateException("ipfs key gen answered " + body);
+        }
+        return id.group(1);
+    }
+
+    /** {@code ipfs name publish --key=<key> <path>}: the key's IPNS name resolves to {@code path} on this node. */
+    static void publishName(KuboNode node, String key, String path) throws Exception {
+        rpc(node, "/api/v0/name/publish?allow-offline=true&lifetime=1h&key=" + key + "&arg=" + path);
+    }
+
+    private static String rpc(KuboNode node, String pathAndQuery) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.rpc() + pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     private static Map<String, String> add(KuboNode node, Map<String, byte[]> files, String options) throws Exception {
         String boundary = "pinfold-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -52,6 +52,7 @@ class NodeStopUnderLoadTest {
     private static final Duration AFTER_STOP = Duration.ofSeconds(8);
     private static final EventCodec CODEC = new EventCodec();
     private static StoppableKuboNodes kubo;
+    private static final List<String> registeredIds = new ArrayList<>();
 
     @TestHTTPResource("/")
     URL main;
@@ -70,6 +71,9 @@ class NodeStopUnderLoadTest {
 
     @AfterAll
     static void stopNodes() {
+        // Out of the pool again: IpnsBlockingTest shares this application and its broker.
+        RecordPublisher publisher = new RecordPublisher(OwnKafkaTestResource.bootstrap);
+        registeredIds.forEach(id -> publisher.publish("pinfold.nodes", id, List.of(), null));
         if (kubo != null) {
             kubo.close();
         }
@@ -94,6 +98,7 @@ class NodeStopUnderLoadTest {
             EventEnvelope<NodeRegistered> event = EventEnvelope.create(PinfoldSource.PIN_SERVICE, registered);
             publisher.publish("pinfold.nodes", event.key(), CloudEventHeaders.write(event), CODEC.encode(registered));
             ids.add(registered.nodeId());
+            registeredIds.add(registered.nodeId());
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> ManagementPort.given(management).get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ManagementPort.given(management).get("/edge/pool").then()
