@@ -1,6 +1,8 @@
 package io.pinfold.takedown;
 
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.pinfold.runtime.metrics.OwnedGauges;
+import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pinfold.takedown.notice.NoticeState;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,17 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class TakedownMetrics {
     private final Map<NoticeState, AtomicLong> notices = new EnumMap<>(NoticeState.class);
-    private final AtomicLong entries = new AtomicLong();
+    private final AtomicLong entries;
+    private final OwnedGauges gauges;
 
     public TakedownMetrics(MeterRegistry registry) {
+        gauges = new OwnedGauges(registry);
         for (NoticeState state : NoticeState.values()) {
-            AtomicLong value = new AtomicLong();
-            notices.put(state, value);
-            Gauge.builder("pinfold.notices", value, AtomicLong::get).description("Notices by state")
-                    .tag("state", state.code()).register(registry);
+            notices.put(state, gauges.value("pinfold.notices", "Notices by state", Tags.of("state", state.code())));
         }
-        Gauge.builder("pinfold.denylist.entries", entries, AtomicLong::get)
-                .description("Denylist entries published (distinct keys)").register(registry);
+        entries = gauges.value("pinfold.denylist.entries", "Denylist entries published (distinct keys)", Tags.empty());
+    }
+
+    @PreDestroy
+    void close() {
+        gauges.close();
     }
 
     @Scheduled(every = "${pinfold.takedown.metrics-refresh:15s}", delay = 1, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

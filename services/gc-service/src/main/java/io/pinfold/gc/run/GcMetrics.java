@@ -2,7 +2,10 @@ package io.pinfold.gc.run;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.pinfold.runtime.metrics.OwnedGauges;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class GcMetrics {
     private final MeterRegistry registry;
     private final AtomicInteger running = new AtomicInteger();
+    private final OwnedGauges gauges;
 
     public GcMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("pinfold.gc.runs.active", running);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.gc.runs.active", "GC runs this copy is driving now", Tags.empty(), running, AtomicInteger::get);
+    }
+
+    @PreDestroy
+    void close() {
+        gauges.close();
     }
 
     void started() {

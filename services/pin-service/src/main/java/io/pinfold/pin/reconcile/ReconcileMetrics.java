@@ -1,9 +1,10 @@
 package io.pinfold.pin.reconcile;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.pinfold.runtime.metrics.OwnedGauges;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,10 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class ReconcileMetrics {
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final OwnedGauges gauges;
+    private final Map<String, AtomicLong> pinGauges = new ConcurrentHashMap<>();
 
     public ReconcileMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.gauges = new OwnedGauges(registry);
+    }
+
+    @PreDestroy
+    void close() {
+        gauges.close();
     }
 
     /** pinfold.reconcile.outcomes{node, outcome}: pinned, retry, failed, blocked, unpinned, kept (rm skipped: still wanted), restored. */
@@ -30,16 +38,14 @@ public class ReconcileMetrics {
 
     /** pinfold.reconcile.pins{node, status}: node_pin rows (every copy reports the whole table). */
     public void pins(String node, String status, long count) {
-        gauge("pinfold.reconcile.pins", "Per-node pins by status", Tags.of("node", node, "status", status)).set(count);
+        AtomicLong value = gauge("pinfold.reconcile.pins", "Per-node pins by status", Tags.of("node", node, "status", status));
+        pinGauges.putIfAbsent(node + "/" + status, value);
+        value.set(count);
     }
 
     /** Sets every pins gauge to 0 before a refresh sets the counts that exist. */
     public void clearPins() {
-        gauges.forEach((key, value) -> {
-            if (key.startsWith("pinfold.reconcile.pins")) {
-                value.set(0);
-            }
-        });
+        pinGauges.values().forEach(value -> value.set(0));
     }
 
     /** pinfold.reconcile.lag.seconds{node}: how long the oldest due row of the node has been waiting (0: nothing due). */
@@ -58,10 +64,6 @@ public class ReconcileMetrics {
     }
 
     private AtomicLong gauge(String name, String description, Tags tags) {
-        return gauges.computeIfAbsent(name + tags, key -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder(name, value, AtomicLong::get).description(description).tags(tags).register(registry);
-            return value;
-        });
+        return gauges.value(name, description, tags);
     }
 }
