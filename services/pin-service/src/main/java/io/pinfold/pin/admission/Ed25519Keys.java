@@ -35,12 +35,14 @@ public final class Ed25519Keys {
             return Decoded.problem("is required: the raw 32-byte Ed25519 public key, base64 or multibase");
         }
         String value = text.strip();
-        byte[] bytes = base64(value).or(() -> multibase(value)).orElse(null);
+        // Plain base64 of exactly 32 bytes wins (a base64 text may start with z, m or u too); then multibase.
+        Optional<byte[]> plain = base64(value);
+        Optional<byte[]> multibase = multibase(value).map(Ed25519Keys::withoutMulticodec);
+        byte[] bytes = plain.filter(b -> b.length == KEY_BYTES)
+                .or(() -> multibase.filter(b -> b.length == KEY_BYTES))
+                .or(() -> plain).or(() -> multibase).orElse(null);
         if (bytes == null) {
             return Decoded.problem("is neither base64 nor multibase (z, m or u) text");
-        }
-        if (bytes.length == KEY_BYTES + 2 && bytes[0] == MULTICODEC_ED25519_PUB[0] && bytes[1] == MULTICODEC_ED25519_PUB[1]) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 2, bytes.length);
         }
         if (bytes.length != KEY_BYTES) {
             return Decoded.problem("must decode to the raw " + KEY_BYTES + "-byte Ed25519 public key, decoded to " + bytes.length + " bytes");
@@ -85,15 +87,19 @@ public final class Ed25519Keys {
     private static Optional<byte[]> base64(String value) {
         for (Base64.Decoder decoder : new Base64.Decoder[] {Base64.getDecoder(), Base64.getUrlDecoder()}) {
             try {
-                byte[] bytes = decoder.decode(value);
-                if (bytes.length == KEY_BYTES) {
-                    return Optional.of(bytes);
-                }
+                return Optional.of(decoder.decode(value));
             } catch (IllegalArgumentException ignored) {
                 // not this alphabet
             }
         }
         return Optional.empty();
+    }
+
+    private static byte[] withoutMulticodec(byte[] bytes) {
+        if (bytes.length == KEY_BYTES + 2 && bytes[0] == MULTICODEC_ED25519_PUB[0] && bytes[1] == MULTICODEC_ED25519_PUB[1]) {
+            return java.util.Arrays.copyOfRange(bytes, 2, bytes.length);
+        }
+        return bytes;
     }
 
     private static Optional<byte[]> multibase(String value) {
@@ -104,7 +110,7 @@ public final class Ed25519Keys {
                 case 'u' -> Optional.of(Base64.getUrlDecoder().decode(value.substring(1)));
                 default -> Optional.empty();
             };
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // the decoders' word for text outside their alphabet
             return Optional.empty();
         }
     }

@@ -38,6 +38,9 @@ class SignedPinEventsTest {
     @Inject
     AgroalDataSource database;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void aSignedEventIsPinnedOnceEvenWhenReplayedWhileRestNeedsNoSignature() throws Exception {
         AdmissionFixtures.Tenant tenant = AdmissionFixtures.tenant("signed", SIGNED);
@@ -128,6 +131,9 @@ class SignedPinEventsTest {
                 .body("error.details", org.hamcrest.Matchers.startsWith("publicKey: is neither base64 nor multibase"));
         AdminAccess.bearer(tenant.token()).body("{\"publicKey\":\"" + Base64.getEncoder().encodeToString(AdmissionFixtures.raw(pair)) + "\",\"label\":\"x\"}")
                 .post("/admin/tenants/" + tenant.id() + "/publisher-keys").then().statusCode(403);
+        io.pinfold.testsupport.quarkus.ManagementPort.given(management).get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/admin/tenants/{id}/publisher-keys/{keyId}"))
+                .body(org.hamcrest.Matchers.containsString("/admin/tenants/{id}/admission"));
     }
 
     private long count(String sql) throws Exception {
