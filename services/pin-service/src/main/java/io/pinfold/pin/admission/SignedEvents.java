@@ -29,12 +29,8 @@ public class SignedEvents {
     private final Clock clock;
 
     public SignedEvents(AdmissionConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
-    SignedEvents(AdmissionConfig config, Clock clock) {
         this.config = config;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Whether the event was checked as signed (then {@link #checkFresh} applies); fails with the reason when it is refused. */

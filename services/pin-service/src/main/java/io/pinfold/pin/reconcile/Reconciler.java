@@ -319,8 +319,8 @@ public class Reconciler {
     private Uni<Optional<ContentRules.Refusal>> overCap(ReconcileNode node, DueRow row, DagSizeCap cap) {
         return kubo.dagStat(node, row.cid())
                 .map(stat -> cap.passedBy(stat.totalSize(), stat.roots().isEmpty() ? 0 : stat.roots().get(0).blocks()))
-                .select().first(Optional::isPresent)
-                .collect().first()
+                .select().where(Optional::isPresent)
+                .collect().first() // the first total past the cap; taking it cancels the walk
                 .map(found -> found == null ? Optional.<ContentRules.Refusal>empty() : found);
     }
 
