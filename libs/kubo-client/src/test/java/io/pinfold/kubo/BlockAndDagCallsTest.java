@@ -66,6 +66,21 @@ class BlockAndDagCallsTest {
     }
 
     @Test
+    void dagStatWithProgressStreamsTheTotalsPerBlockWalkedAndEndsWithTheSummary() {
+        byte[] content = LiveKubo.uniqueBytes(3 * 256 * 1024);
+        String root = LiveKubo.addOnFirst(content, false);
+
+        List<DagStat> steps = kubo.dag().statWithProgress(root).collect().asList().await().atMost(WAIT);
+
+        assertThat(steps).hasSize(5); // root, 3 leaves, then the summary
+        assertThat(steps.get(0).roots()).singleElement().satisfies(r -> assertThat(r.blocks()).isEqualTo(1));
+        assertThat(steps.get(3).roots()).singleElement().satisfies(r -> assertThat(r.blocks()).isEqualTo(4));
+        assertThat(steps).extracting(DagStat::totalSize).isSorted();
+        assertThat(steps.get(4).uniqueBlocks()).isEqualTo(4);
+        assertThat(steps.get(4).totalSize()).isGreaterThan(content.length);
+    }
+
+    @Test
     void dagStatCountsBlocksAndBytesPerRootAndOverall() {
         byte[] content = LiveKubo.uniqueBytes(3 * 256 * 1024);
         String root = LiveKubo.addOnFirst(content, true);

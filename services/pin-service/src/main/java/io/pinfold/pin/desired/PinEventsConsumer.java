@@ -7,6 +7,7 @@ import io.pinfold.events.kafka.EventValidator;
 import io.pinfold.events.kafka.Validation;
 import io.pinfold.events.pin.PinRequested;
 import io.pinfold.outbox.Inbox;
+import io.pinfold.pin.admission.SignedEvents;
 import io.pinfold.runtime.consume.RecordRefusedException;
 import io.pinfold.runtime.consume.ResilientDelivery;
 import io.pinfold.runtime.rest.RequestRejected;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * transaction that appended them to the outbox, so applying them again would at best do nothing and at worst (a
  * removal replayed after a re-creation) undo a later change. Outside publishers may only request pins; a pin.removed
  * or pin.replaced from another source is refused, as only the API may remove a tenant's pin.
+ *
+ * <p>Admission rules ({@link SignedEvents}): a tenant may require its events to be signed by one of its publisher keys;
+ * unsigned, badly signed, unknown-key, revoked-key and stale events are dead-lettered with the reason.
  */
 @ApplicationScoped
 public class PinEventsConsumer {
@@ -42,8 +46,10 @@ public class PinEventsConsumer {
     private final PinRequests pins;
     private final ResilientDelivery delivery;
     private final Counter ownSkipped;
+    private final SignedEvents signatures;
 
-    public PinEventsConsumer(Inbox inbox, PinRequests pins, ResilientDelivery delivery, MeterRegistry registry) {
+    public PinEventsConsumer(Inbox inbox, PinRequests pins, ResilientDelivery delivery, MeterRegistry registry, SignedEvents signatures) {
+        this.signatures = signatures;
         this.inbox = inbox;
         this.pins = pins;
         this.delivery = delivery;
@@ -74,8 +80,19 @@ public class PinEventsConsumer {
             return Uni.createFrom().failure(new RecordRefusedException("ce_type: " + metadata.type().ceType()
                     + " is only accepted from pin-service (" + OWN_SOURCE + "); outside publishers may publish io.pinfold.pin.requested"));
         }
-        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, metadata.source(), metadata.id())
-                        .chain(first -> first ? pins.createRequested(requested).replaceWithVoid() : Uni.createFrom().voidItem()))
+        // The signature first (a bad one is refused even for an id seen before), then the inbox (a redelivered or replayed
+        // event is applied once), then the freshness of a signed event (a redelivery of an applied one is no error).
+        return Panache.withTransaction(() -> signatures.checkSignature(record, requested.tenant())
+                        .chain(signed -> inbox.firstDelivery(CONSUMER, metadata.source(), metadata.id())
+                                .chain(first -> {
+                                    if (!first) {
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    if (signed) {
+                                        signatures.checkFresh(metadata.time());
+                                    }
+                                    return pins.createRequested(requested).replaceWithVoid();
+                                })))
                 .onFailure(RequestRejected.class).transform(refused -> new RecordRefusedException(
                         refused.getMessage() + " (" + ((RequestRejected) refused).reason() + ")", refused));
     }

@@ -12,6 +12,8 @@ import io.pinfold.events.pin.PinRequested;
 import io.pinfold.events.validation.InvalidEventException;
 import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.outbox.Outbox;
+import io.pinfold.pin.admission.AdmissionRefused;
+import io.pinfold.pin.admission.TenantAdmission;
 import io.pinfold.pin.allocate.Allocation;
 import io.pinfold.pin.denylist.BlockedContent;
 import io.pinfold.pin.allocate.AllocationRequest;
@@ -55,10 +57,12 @@ public class PinRequests {
     private final ReplicationPolicy replication;
     private final Outbox outbox;
     private final BlockedContent blocked;
+    private final TenantAdmission admission;
 
     public PinRequests(QuotaCheck quota, NodeCandidates nodes, PinAllocator allocator, ReplicationPolicy replication, Outbox outbox,
-                       BlockedContent blocked) {
+                       BlockedContent blocked, TenantAdmission admission) {
         this.blocked = blocked;
+        this.admission = admission;
         this.quota = quota;
         this.nodes = nodes;
         this.allocator = allocator;
@@ -186,6 +190,7 @@ public class PinRequests {
         Cid cid = pin.parsedCid();
         String multihash = cid.multihash().toBase32();
         return refuseBlocked(multihash)
+                .chain(() -> refuseByRules(tenant, pin.cid()))
                 .chain(() -> nextCreated(tenant.name))
                 .chain(created -> nodes.all(Map.of())
                         .chain(candidates -> {
@@ -209,6 +214,16 @@ public class PinRequests {
         return blocked.findInSession(multihash).invoke(found -> found.ifPresent(block -> {
             throw new RequestRejected(451, "CONTENT_BLOCKED", "cid: the content is on the denylist ("
                     + (block.reason() == null ? "entry " + block.entryKey() : block.reason()) + ")");
+        })).replaceWithVoid();
+    }
+
+    /**
+     * The tenant's admission rules on the root CID (codec, hash function, allow-list): a refused request is answered 422
+     * ADMISSION_REFUSED naming the rule over REST, and dead-lettered with the same words as an event.
+     */
+    private Uni<Void> refuseByRules(Tenant tenant, String cid) {
+        return admission.contentRules(tenant.id).invoke(rules -> rules.checkRoot(cid).ifPresent(refusal -> {
+            throw AdmissionRefused.of(refusal);
         })).replaceWithVoid();
     }
 

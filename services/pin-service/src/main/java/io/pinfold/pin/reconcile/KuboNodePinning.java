@@ -59,6 +59,11 @@ public class KuboNodePinning implements NodePinning {
     }
 
     @Override
+    public Multi<io.pinfold.kubo.dag.DagStat> dagStat(ReconcileNode node, String cid) {
+        return stream(node, "dag/stat", cid, () -> client(node).withStreamIdleTimeout(config.fetchIdleTimeout()).dag().statWithProgress(cid));
+    }
+
+    @Override
     public Uni<Void> pinRm(ReconcileNode node, String cid) {
         return call(node, "pin/rm", cid, () -> client(node).pin().rm(cid, true).replaceWithVoid()
                 .onFailure(KuboNotPinnedException.class).recoverWithNull()); // already gone: what we wanted

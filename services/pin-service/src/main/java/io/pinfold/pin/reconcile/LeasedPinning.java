@@ -42,6 +42,12 @@ final class LeasedPinning implements NodePinning {
     }
 
     @Override
+    public Multi<io.pinfold.kubo.dag.DagStat> dagStat(ReconcileNode node, String cid) {
+        return Multi.createFrom().deferred(() -> leases.holds(node.id()) ? real.dagStat(node, cid)
+                : Multi.createFrom().failure(new LeaseLostException(node.id(), leases.owner())));
+    }
+
+    @Override
     public Uni<Void> pinRm(ReconcileNode node, String cid) {
         return guarded(node, () -> real.pinRm(node, cid));
     }

@@ -1,5 +1,7 @@
 package io.pinfold.pin.reconcile;
 
+import io.pinfold.pin.admission.DagSizeCap;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinfold.events.EventEnvelope;
@@ -83,6 +85,20 @@ public class NodePinStore {
                         }
                     }
                     return origins;
+                });
+    }
+
+    /** The DAG size cap of the pin's tenant (admission rules, V11); {@link DagSizeCap#isNone()} without one. */
+    public Uni<DagSizeCap> sizeCap(String pinId) {
+        return pool.preparedQuery("""
+                        SELECT a.max_dag_bytes, a.max_dag_blocks FROM desired_pin d
+                        JOIN tenant t ON t.name = d.tenant JOIN tenant_admission a ON a.tenant_id = t.id
+                        WHERE d.pin_id = $1""").execute(Tuple.of(pinId))
+                .map(rows -> {
+                    for (Row row : rows) {
+                        return new DagSizeCap(row.getLong(0), row.getLong(1));
+                    }
+                    return new DagSizeCap(null, null);
                 });
     }
 

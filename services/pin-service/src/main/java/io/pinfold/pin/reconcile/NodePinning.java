@@ -19,6 +19,12 @@ public interface NodePinning {
     /** pin add --progress; the last item is done(). "Already pinned" is simply a quick success. */
     Multi<PinProgress> pinAdd(ReconcileNode node, String cid);
 
+    /**
+     * dag stat --progress of {@code cid}: the totals so far, one item per block walked (fetching missing blocks);
+     * cancelling stops the walk. For the admission rules' DAG size caps.
+     */
+    Multi<io.pinfold.kubo.dag.DagStat> dagStat(ReconcileNode node, String cid);
+
     /** pin rm; "not pinned" is success. */
     Uni<Void> pinRm(ReconcileNode node, String cid);
 

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *   <li>queued: no node has started.</li>
  * </ul>
  * {@code info} names each node's state ("nodes": "kubo-1=pinned,kubo-2=pinning") and the most blocks any node
- * has fetched so far ("blocks_fetched"), plus "failure" when a node failed.
+ * has fetched so far ("blocks_fetched"), plus "failure" when a node failed and "admission_rule" when a tenant's
+ * admission rule (a DAG size cap) refused the content.
  */
 public record PinAggregate(String status, Map<String, String> info, String failureReason) {
     public static final String BLOCKED_PREFIX = "blocked: ";
@@ -31,8 +32,10 @@ public record PinAggregate(String status, Map<String, String> info, String failu
             return Optional.empty();
         }
         List<Allocation> failed = allocations.stream().filter(a -> a.status() == NodePinStatus.FAILED).toList();
+        // Blocked content, or content an admission rule refused (the same on every node), fails the pin at once.
         Optional<Allocation> blocked = failed.stream()
-                .filter(a -> a.failureReason() != null && a.failureReason().startsWith(BLOCKED_PREFIX)).findFirst();
+                .filter(a -> a.failureReason() != null && (a.failureReason().startsWith(BLOCKED_PREFIX)
+                        || a.failureReason().startsWith(io.pinfold.pin.admission.AdmissionRefused.PREFIX))).findFirst();
         long pinned = allocations.stream().filter(a -> a.status() == NodePinStatus.PINNED).count();
         boolean started = allocations.stream().anyMatch(a -> a.status() == NodePinStatus.PINNING || a.status() == NodePinStatus.PINNED);
         String status;
@@ -56,6 +59,10 @@ public record PinAggregate(String status, Map<String, String> info, String failu
         if (!failed.isEmpty()) {
             Allocation first = blocked.orElse(failed.get(0));
             info.put("failure", first.nodeId() + ": " + first.failureReason());
+            String rule = io.pinfold.pin.admission.AdmissionRefused.ruleIn(first.failureReason());
+            if (rule != null) {
+                info.put("admission_rule", rule);
+            }
         }
         return Optional.of(new PinAggregate(status, java.util.Collections.unmodifiableMap(info), reason));
     }

@@ -1,6 +1,8 @@
 package io.pinfold.pin.reconcile;
 
 import io.pinfold.events.node.NodeState;
+import io.pinfold.pin.admission.ContentRules;
+import io.pinfold.pin.admission.DagSizeCap;
 import io.pinfold.kubo.error.KuboException;
 import io.pinfold.kubo.pin.PinProgress;
 import io.pinfold.pin.nodepin.NodePinStatus;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -291,18 +294,41 @@ public class Reconciler {
                 return Uni.createFrom().voidItem();
             }
             return connectOrigins(node, row.pinId())
-                    .chain(() -> kubo.pinAdd(node, row.cid())
-                            .onItem().call(step -> recordProgress(pinning, step, blocks, lastWrite))
-                            .collect().last())
-                    .chain(last -> {
-                        if (last == null || !last.done()) {
-                            return Uni.createFrom().failure(new IllegalStateException("kubo pin/add: the answer ended before the pin was done"));
-                        }
-                        metrics.outcome(node.id(), "pinned");
-                        return store.pinned(pinning, attempt, blocks.get());
-                    })
+                    .chain(() -> store.sizeCap(row.pinId()))
+                    .chain(cap -> cap.isNone() ? Uni.createFrom().item(Optional.<ContentRules.Refusal>empty()) : overCap(node, row, cap))
+                    .chain(refusal -> refusal.isPresent() ? refuseOverCap(node, pinning, refusal.get())
+                            : kubo.pinAdd(node, row.cid())
+                                    .onItem().call(step -> recordProgress(pinning, step, blocks, lastWrite))
+                                    .collect().last()
+                                    .chain(last -> {
+                                        if (last == null || !last.done()) {
+                                            return Uni.createFrom().failure(new IllegalStateException("kubo pin/add: the answer ended before the pin was done"));
+                                        }
+                                        metrics.outcome(node.id(), "pinned");
+                                        return store.pinned(pinning, attempt, blocks.get());
+                                    }))
                     .onFailure().recoverWithUni(failure -> failed(node, pinning, attempt, failure));
         });
+    }
+
+    /**
+     * The tenant's DAG size cap (admission rules), checked before pin add with dag stat --progress: the walk fetches
+     * the DAG's blocks (pin add then finds them local) and is cancelled at the first total past the cap, so a node never
+     * fetches much more than the cap. Blocks it fetched are not pinned: the node's GC takes them.
+     */
+    private Uni<Optional<ContentRules.Refusal>> overCap(ReconcileNode node, DueRow row, DagSizeCap cap) {
+        return kubo.dagStat(node, row.cid())
+                .map(stat -> cap.passedBy(stat.totalSize(), stat.roots().isEmpty() ? 0 : stat.roots().get(0).blocks()))
+                .select().where(Optional::isPresent)
+                .collect().first() // the first total past the cap; taking it cancels the walk
+                .map(found -> found == null ? Optional.<ContentRules.Refusal>empty() : found);
+    }
+
+    /** Over the cap: the row is failed with the rule and settled (no retry); the pin's status says failed, naming the rule. */
+    private Uni<Void> refuseOverCap(ReconcileNode node, DueRow pinning, ContentRules.Refusal refusal) {
+        metrics.outcome(node.id(), "refused");
+        LOG.warnf("pin %s on node %s: %s", pinning.pinId(), node.id(), refusal.describe());
+        return store.refused(pinning, refusal.describe());
     }
 
     private Uni<Void> recordProgress(DueRow row, PinProgress step, AtomicLong blocks, AtomicLong lastWrite) {

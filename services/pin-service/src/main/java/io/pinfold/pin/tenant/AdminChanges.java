@@ -12,7 +12,7 @@ public class AdminChanges {
         this.registry = registry;
     }
 
-    void count(String change) {
+    public void count(String change) {
         registry.counter("pinfold.admin.changes", "change", change).increment();
     }
 }

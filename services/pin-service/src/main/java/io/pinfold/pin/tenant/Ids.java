@@ -4,11 +4,11 @@ import io.pinfold.runtime.rest.RequestRejected;
 import java.util.UUID;
 
 /** Ids from a path: one that is not a UUID names nothing, so it answers 404 like an unknown one. */
-final class Ids {
+public final class Ids {
     private Ids() {
     }
 
-    static UUID tenant(String id) {
+    public static UUID tenant(String id) {
         return parse(id, "no tenant with id '" + id + "'");
     }
 

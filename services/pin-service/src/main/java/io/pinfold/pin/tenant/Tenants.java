@@ -90,7 +90,7 @@ public class Tenants {
                 .map(TenantView::of);
     }
 
-    static Uni<Tenant> require(UUID id) {
+    public static Uni<Tenant> require(UUID id) {
         return Tenant.<Tenant>findById(id).map(tenant -> {
             if (tenant == null) {
                 throw RequestRejected.notFound("no tenant with id '" + id + "'");

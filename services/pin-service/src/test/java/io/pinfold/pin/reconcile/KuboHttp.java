@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The test's own hand on a real Kubo node's RPC, to add content and to look at (or change) its pins behind the service's back. */
-final class KuboHttp {
+public final class KuboHttp {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern HASH = Pattern.compile("\"Hash\":\"([^\"]+)\"");
 
@@ -19,7 +19,7 @@ final class KuboHttp {
     }
 
     /** Adds {@code size} random bytes, unpinned, and answers the CID (v1). */
-    static String addRandom(URI rpc, int size) {
+    public static String addRandom(URI rpc, int size) {
         return add(rpc, size, false);
     }
 
@@ -49,7 +49,7 @@ final class KuboHttp {
     }
 
     /** Whether the node pins {@code cid} recursively. */
-    static boolean pinned(URI rpc, String cid) {
+    public static boolean pinned(URI rpc, String cid) {
         String answer = postRaw(rpc, "pin/ls?type=recursive&arg=" + cid).body();
         return answer.contains("\"" + cid + "\"");
     }

@@ -53,6 +53,14 @@ final class WatchedPinning implements NodePinning {
     }
 
     @Override
+    public Multi<io.pinfold.kubo.dag.DagStat> dagStat(ReconcileNode node, String cid) {
+        return Multi.createFrom().deferred(() -> {
+            Runnable exit = enter(node, cid);
+            return real.dagStat(node, cid).onTermination().invoke(exit);
+        });
+    }
+
+    @Override
     public Uni<Void> pinRm(ReconcileNode node, String cid) {
         return watched(node, cid, () -> real.pinRm(node, cid));
     }
