@@ -81,7 +81,7 @@ public class NoticeResource {
         if (body != null && body.length > config.maxBodyBytes()) {
             intakeOutcome("too-large");
             return Uni.createFrom().item(Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of("PAYLOAD_TOO_LARGE", "body: at most " + config.maxBodyBytes() + " bytes, got " + body.length)).build());
+                    .entity(ApiError.of("PAYLOAD_TOO_LARGE", IntakeBodyLimit.tooLarge(config.maxBodyBytes(), body.length))).build());
         }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         Optional<Duration> wait = limiter.acquire(address);
