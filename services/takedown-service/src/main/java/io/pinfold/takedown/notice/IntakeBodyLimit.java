@@ -56,6 +56,8 @@ public class IntakeBodyLimit {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        // Closed once answered: the client may still be sending the body, which is never read.
+        context.response().endHandler(done -> context.request().connection().close());
         context.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Connection", "close").end(body);
     }
 
