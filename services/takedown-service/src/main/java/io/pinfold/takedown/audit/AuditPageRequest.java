@@ -1,15 +1,13 @@
 package io.pinfold.takedown.audit;
 
+import io.pinfold.runtime.rest.PageLimit;
 import io.pinfold.runtime.rest.RequestRejected;
 
-/** The {@code after} and {@code limit} query parameters, checked with an error that names the field. */
+/** The {@code after} and {@code limit} query parameters, checked with an error that names the field ({@code limit}: {@link PageLimit}). */
 record AuditPageRequest(long after, int limit) {
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
-
     static AuditPageRequest parse(String after, String limit) {
         long afterSeq = after == null || after.isEmpty() ? 0 : number("after", after, 0, Long.MAX_VALUE);
-        int size = limit == null || limit.isEmpty() ? DEFAULT_LIMIT : (int) number("limit", limit, 1, MAX_LIMIT);
+        int size = PageLimit.parse(limit);
         return new AuditPageRequest(afterSeq, size);
     }
 

@@ -2,6 +2,7 @@ package io.pinfold.takedown.audit;
 
 import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
+import io.pinfold.runtime.rest.PageLimit;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -47,7 +48,7 @@ public class AuditResource {
     public Uni<AuditPage> list(
             @Parameter(description = "Return records with a seq greater than this (default 0: from the start)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("after") String after,
-            @Parameter(description = "Most records to return (1–" + AuditPageRequest.MAX_LIMIT + ", default " + AuditPageRequest.DEFAULT_LIMIT + ")",
+            @Parameter(description = "Most records to return (1–" + PageLimit.MAX + ", default " + PageLimit.DEFAULT + ")",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
         AuditPageRequest request = AuditPageRequest.parse(after, limit);
         return reader.page(request.after(), request.limit());

@@ -2,6 +2,7 @@ package io.pinfold.takedown.denylist;
 
 import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
+import io.pinfold.runtime.rest.PageLimit;
 import io.pinfold.runtime.rest.RequestRejected;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Denylist", description = "Entries accepted notices put on the denylist")
 @Produces(MediaType.APPLICATION_JSON)
 public class DenylistResource {
-    static final int MAX_LIMIT = 1000;
-
     @GET
     @Operation(summary = "Denylist entries, in key order, a page at a time",
             description = "One row per notice holding an entry; an entry is published on pinfold.denylist while any notice holds it.")
@@ -41,7 +40,7 @@ public class DenylistResource {
             @Parameter(description = "The next value of the previous page") @QueryParam("after") String after,
             @Parameter(description = "Most entries to return (1–1000, default 100)") @QueryParam("limit") String limit,
             @Parameter(description = "Only the entries of this notice") @QueryParam("noticeId") String noticeId) {
-        int size = limit(limit);
+        int size = PageLimit.parse(limit);
         UUID notice = noticeId == null ? null : uuid("noticeId", noticeId);
         String afterKey = "";
         UUID afterNotice = new UUID(0, 0);
@@ -64,20 +63,6 @@ public class DenylistResource {
                 });
     }
 
-    private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return 100;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw RequestRejected.badRequest("limit", "must be between 1 and " + MAX_LIMIT + ", got " + text);
-    }
 
     static UUID uuid(String field, String text) {
         try {

@@ -27,6 +27,14 @@ public interface ImportConfig {
     @WithDefault("60s")
     Duration responseTimeout();
 
+    /**
+     * Longest wait for the next bytes of a list's body once its headers arrived: a server that sends nothing for
+     * this long fails the run (it stops, releases the source's lease, and the next run starts over). Keep it below
+     * {@link #leaseTtl()}.
+     */
+    @WithDefault("30s")
+    Duration readTimeout();
+
     /** How long a run's lease on its source lasts unless renewed (every batch renews it). */
     @WithDefault("120s")
     Duration leaseTtl();

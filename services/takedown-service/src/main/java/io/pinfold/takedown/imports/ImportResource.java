@@ -2,7 +2,9 @@ package io.pinfold.takedown.imports;
 
 import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
+import io.pinfold.runtime.rest.PageLimit;
 import io.pinfold.runtime.rest.RequestRejected;
+import io.pinfold.runtime.rest.TimeIdCursor;
 import io.pinfold.takedown.access.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -21,8 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No token, or an unknown one", content = @Content(schema = @Schema(implementation = ApiError.class)))
 @APIResponse(responseCode = "403", description = "A token without the role the operation needs", content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class ImportResource {
-    static final int MAX_LIMIT = 1000;
     private final ImportSources sources;
     private final ImportRunner runner;
     private final ImportStore store;
@@ -158,26 +157,16 @@ public class ImportResource {
     public RunPage runs(@Parameter(description = "Only the runs of this source") @QueryParam("source") String source,
                         @Parameter(description = "The next value of the previous page") @QueryParam("before") String before,
                         @Parameter(description = "Most runs to return (1–1000, default 100)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit) {
-        int size = limit(limit);
+        int size = PageLimit.parse(limit);
         UUID sourceId = null;
         if (source != null) {
             sourceId = store.source(ImportSources.checkName(source)).map(ImportSource::id)
                     .orElseThrow(() -> RequestRejected.badRequest("source", "no source named '" + source + "'"));
         }
-        OffsetDateTime beforeTime = null;
-        UUID beforeId = null;
-        if (before != null && !before.isEmpty()) {
-            int bar = before.lastIndexOf('|');
-            try {
-                beforeTime = OffsetDateTime.parse(before.substring(0, Math.max(bar, 0)));
-                beforeId = UUID.fromString(before.substring(bar + 1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw RequestRejected.badRequest("before", "not a page cursor: pass the next value of the previous page");
-            }
-        }
-        List<RunView> runs = store.runs(sourceId, beforeTime, beforeId, size);
+        TimeIdCursor cursor = TimeIdCursor.parse("before", before);
+        List<RunView> runs = store.runs(sourceId, cursor == null ? null : cursor.time(), cursor == null ? null : cursor.id(), size);
         RunView last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-        return new RunPage(runs, runs.size() < size ? null : last.startedAt() + "|" + last.id());
+        return new RunPage(runs, runs.size() < size ? null : new TimeIdCursor(last.startedAt(), last.id()).toString());
     }
 
     @GET
@@ -202,7 +191,7 @@ public class ImportResource {
                                 @Parameter(description = "Lines after this line number (the next value of the previous page)") @QueryParam("after") String after,
                                 @Parameter(description = "Most lines to return (1–1000, default 100)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("limit") String limit) {
         UUID runId = runId(id);
-        int size = limit(limit);
+        int size = PageLimit.parse(limit);
         long from = 0;
         if (after != null && !after.isEmpty()) {
             try {
@@ -237,18 +226,4 @@ public class ImportResource {
         }
     }
 
-    private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return 100;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw RequestRejected.badRequest("limit", "must be between 1 and " + MAX_LIMIT + ", got " + ImportStore.cut(text, 40));
-    }
 }

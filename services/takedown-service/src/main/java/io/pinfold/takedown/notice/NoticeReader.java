@@ -1,6 +1,7 @@
 package io.pinfold.takedown.notice;
 
 import io.pinfold.runtime.rest.RequestRejected;
+import io.pinfold.runtime.rest.TimeIdCursor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
@@ -46,7 +47,7 @@ public final class NoticeReader {
                                     views.add(NoticeView.of(notice, byNotice.getOrDefault(notice.id, List.of())));
                                 }
                                 Notice last = notices.get(notices.size() - 1);
-                                return new NoticePage(views, notices.size() < limit ? null : last.receivedAt + "|" + last.id);
+                                return new NoticePage(views, notices.size() < limit ? null : new TimeIdCursor(last.receivedAt, last.id).toString());
                             });
                 }));
     }

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pinfold.runtime.access.Roles;
 import io.pinfold.runtime.rest.ApiError;
+import io.pinfold.runtime.rest.PageLimit;
 import io.pinfold.runtime.rest.RequestRejected;
+import io.pinfold.runtime.rest.TimeIdCursor;
 import io.pinfold.takedown.access.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Notices", description = "Takedown notice intake and review")
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
-    static final int MAX_LIMIT = 1000;
     private final NoticeIntake intake;
     private final NoticeReview review;
     private final IntakeRateLimiter limiter;
@@ -81,7 +81,7 @@ public class NoticeResource {
         if (body != null && body.length > config.maxBodyBytes()) {
             intakeOutcome("too-large");
             return Uni.createFrom().item(Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of("PAYLOAD_TOO_LARGE", "body: at most " + config.maxBodyBytes() + " bytes, got " + body.length)).build());
+                    .entity(ApiError.of("PAYLOAD_TOO_LARGE", IntakeBodyLimit.tooLarge(config.maxBodyBytes(), body.length))).build());
         }
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         Optional<Duration> wait = limiter.acquire(address);
@@ -130,18 +130,10 @@ public class NoticeResource {
                 throw RequestRejected.badRequest("state", e.getMessage());
             }
         }
-        OffsetDateTime afterTime = OffsetDateTime.parse("1970-01-01T00:00:00Z");
-        UUID afterId = new UUID(0, 0);
-        if (after != null && !after.isEmpty()) {
-            int bar = after.lastIndexOf('|');
-            try {
-                afterTime = OffsetDateTime.parse(after.substring(0, Math.max(bar, 0)));
-                afterId = UUID.fromString(after.substring(bar + 1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw RequestRejected.badRequest("after", "not a page cursor: pass the next value of the previous page");
-            }
-        }
-        return NoticeReader.page(wanted, afterTime, afterId, limit(limit));
+        TimeIdCursor cursor = TimeIdCursor.parse("after", after);
+        OffsetDateTime afterTime = cursor == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : cursor.time();
+        UUID afterId = cursor == null ? new UUID(0, 0) : cursor.id();
+        return NoticeReader.page(wanted, afterTime, afterId, PageLimit.parse(limit));
     }
 
     @GET
@@ -235,20 +227,5 @@ public class NoticeResource {
         } catch (IllegalArgumentException e) {
             throw RequestRejected.notFound("no notice with id '" + text + "' (notice ids are UUIDs)");
         }
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return 100;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw RequestRejected.badRequest("limit", "must be between 1 and " + MAX_LIMIT + ", got " + text);
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
+import io.pinfold.takedown.TestSql;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -341,16 +342,7 @@ class AuditTrailTest {
     }
 
     private List<Long> longs(String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<Long> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getLong(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TestSql(database).strings(sql).stream().map(Long::valueOf).toList();
     }
 
     private io.restassured.specification.RequestSpecification management() {

@@ -9,6 +9,7 @@ import io.pinfold.denylist.Denylist;
 import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Codec;
 import io.pinfold.ipfs.cid.Multihash;
+import io.pinfold.takedown.TestSql;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,10 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -186,12 +183,6 @@ class DenylistFeedRangeTest {
     }
 
     private long count(String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TestSql(database).count(sql);
     }
 }

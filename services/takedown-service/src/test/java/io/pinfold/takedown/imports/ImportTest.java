@@ -6,6 +6,8 @@ import static io.pinfold.takedown.imports.Lists.reviewer;
 import static io.pinfold.takedown.imports.Lists.rules;
 import static io.pinfold.takedown.imports.Lists.runNow;
 import static io.pinfold.takedown.imports.Lists.source;
+import static io.pinfold.takedown.TopicRecords.consumer;
+import static io.pinfold.takedown.TopicRecords.latestByKey;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,13 +15,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.pinfold.takedown.TestSql;
+import io.pinfold.takedown.TopicRecords;
 import io.pinfold.denylist.ContentRequest;
 import io.pinfold.denylist.Denylist;
 import io.pinfold.denylist.DenylistParser;
 import io.pinfold.events.denylist.DenylistEntryAdded;
 import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.ipfs.cid.Cid;
-import io.pinfold.testsupport.kafka.KafkaBroker;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.ManagementPort;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
@@ -33,25 +36,16 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -303,6 +297,43 @@ class ImportTest {
     }
 
     @Test
+    void aServerThatStallsMidBodyFailsTheRunWhichLetsGoOfTheSourceAndTheNextRunImportsTheList() {
+        String name = "stall-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> rules = rules(13, ENTRIES);
+        String text = list(rules);
+        int half = text.length() / 2;
+        server.serveStalling("/" + name, text, half);
+        source(name, Map.of("url", server.url("/" + name)));
+
+        long started = System.nanoTime();
+        JsonPath stalled = runNow(name, Duration.ofSeconds(120));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(stalled.getString("state")).as(stalled.prettify()).isEqualTo("failed");
+        assertThat(stalled.getString("problem")).as(stalled.prettify())
+                .startsWith("GET " + server.url("/" + name) + ": the server sent nothing for 10 s (pinfold.imports.read-timeout) after ")
+                .endsWith(" bytes of the body; the run stops");
+        assertThat(took).as("the %test read timeout is 10 s").isGreaterThanOrEqualTo(Duration.ofSeconds(10)).isLessThan(Duration.ofSeconds(100));
+        assertThat(stalled.getLong("added")).isZero();
+        assertThat(stalled.getLong("bytesRead")).isLessThanOrEqualTo(half);
+        // The source is free again, holds nothing, and keeps no validators from the failed run.
+        reviewer().get("/imports/sources/" + name).then().statusCode(200).body("runningRun", org.hamcrest.Matchers.nullValue())
+                .body("entries", equalTo(0)).body("etag", org.hamcrest.Matchers.nullValue());
+        assertThat(count("SELECT count(*) FROM import_source WHERE name = '" + name + "' AND lease_owner IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_record WHERE action = 'denylist.imported' AND subject = 'import:" + name
+                + "' AND reason LIKE 'import failed: GET %pinfold.imports.read-timeout%' AND details->>'state' = 'failed'")).isEqualTo(1);
+
+        // The server recovers: the next run reads the list whole and takes it.
+        server.serve("/" + name, text);
+        JsonPath next = runNow(name);
+        assertThat(next.getString("state")).as(next.prettify()).isEqualTo("completed");
+        assertThat(next.getLong("added")).isEqualTo(ENTRIES);
+        assertThat(next.getInt("httpStatus")).isEqualTo(200);
+        reviewer().get("/imports/sources/" + name).then().statusCode(200).body("entries", equalTo(ENTRIES))
+                .body("runningRun", org.hamcrest.Matchers.nullValue());
+        assertThat(server.fullAnswers("/" + name)).isEqualTo(2);
+    }
+
+    @Test
     void importEndpointsNeedTheRightTokenAndNameBadFields() {
         given().get("/imports/sources").then().statusCode(401);
         given().post("/imports/sources/x/run").then().statusCode(401);
@@ -349,62 +380,19 @@ class ImportTest {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    static List<ConsumerRecord<String, byte[]>> awaitRecords(Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of("pinfold.denylist"));
-            while (found.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(record)) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        assertThat(found).as("records on pinfold.denylist").hasSize(count);
-        found.sort(java.util.Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.partition()).thenComparing(ConsumerRecord::offset));
-        return found;
-    }
-
-    private static Map<String, ConsumerRecord<String, byte[]>> latestByKey(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>();
-        records.forEach(record -> latest.put(record.key(), record));
-        return latest;
+    private static List<ConsumerRecord<String, byte[]>> awaitRecords(Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
+        return TopicRecords.await("pinfold.denylist", matching, count, Duration.ofSeconds(60));
     }
 
     private List<String> strings(String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new TestSql(database).strings(sql);
     }
 
     private long count(String sql) {
-        return Long.parseLong(strings(sql).get(0));
+        return new TestSql(database).count(sql);
     }
 
     private void execute(String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new TestSql(database).execute(sql);
     }
 }

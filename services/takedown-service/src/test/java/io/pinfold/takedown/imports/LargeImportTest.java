@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pinfold.denylist.DenylistEntry;
 import io.pinfold.denylist.DenylistParser;
 import io.pinfold.denylist.DenylistSink;
+import io.pinfold.takedown.TestSql;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,9 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -134,11 +132,7 @@ class LargeImportTest {
         return took;
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private long count(String sql) {
+        return new TestSql(database).count(sql);
     }
 }

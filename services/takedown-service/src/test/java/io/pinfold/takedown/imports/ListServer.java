@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on loopback serving lists, as a list host does: ETag (a hash of the body) and Last-Modified,
- * 304 to a matching If-None-Match. A list can be served without validators, or with another Content-Type.
+ * 304 to a matching If-None-Match. A list can be served without validators, or with another Content-Type, or
+ * stalling: its headers and part of its body sent, then nothing more while the connection stays open.
  */
 final class ListServer implements AutoCloseable {
-    private record Served(Buffer body, String etag, String lastModified, String contentType, boolean validators) {
+    /** {@code stallAt}: the bytes sent before the server goes silent (the connection open, the body unfinished); -1 to send it all. */
+    private record Served(Buffer body, String etag, String lastModified, String contentType, boolean validators, int stallAt) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -46,6 +48,11 @@ final class ListServer implements AutoCloseable {
             if (served.validators()) {
                 response.putHeader("ETag", served.etag()).putHeader("Last-Modified", served.lastModified());
             }
+            if (served.stallAt() >= 0) {
+                response.putHeader("Content-Length", Integer.toString(served.body().length()));
+                response.write(served.body().slice(0, served.stallAt()));
+                return;
+            }
             response.end(served.body());
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -59,6 +66,15 @@ final class ListServer implements AutoCloseable {
     }
 
     void serve(String path, String text, String contentType, boolean validators) {
+        serve(path, text, contentType, validators, -1);
+    }
+
+    /** Sends the headers (Content-Length of the whole list) and the first {@code bytes} bytes, then nothing more. */
+    void serveStalling(String path, String text, int bytes) {
+        serve(path, text, "text/plain; charset=utf-8", true, bytes);
+    }
+
+    private void serve(String path, String text, String contentType, boolean validators, int stallAt) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         String etag;
         try {
@@ -67,7 +83,7 @@ final class ListServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-        lists.put(path, new Served(Buffer.buffer(bytes), etag, lastModified, contentType, validators));
+        lists.put(path, new Served(Buffer.buffer(bytes), etag, lastModified, contentType, validators, stallAt));
     }
 
     int fullAnswers(String path) {

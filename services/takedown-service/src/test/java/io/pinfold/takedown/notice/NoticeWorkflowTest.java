@@ -3,6 +3,7 @@ package io.pinfold.takedown.notice;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.pinfold.takedown.TopicRecords.latestByKey;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -16,14 +17,16 @@ import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Codec;
 import io.pinfold.ipfs.cid.MultibaseEncoding;
 import io.pinfold.ipfs.cid.Multihash;
-import io.pinfold.testsupport.kafka.KafkaBroker;
 import io.pinfold.testsupport.kafka.TopicProbe;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.ManagementPort;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.pinfold.takedown.TestSql;
+import io.pinfold.takedown.TopicRecords;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -32,25 +35,18 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +67,9 @@ class NoticeWorkflowTest {
 
     @TestHTTPResource(value = "/", management = true)
     URL management;
+
+    @TestHTTPResource("/notices")
+    URL notices;
 
     @Inject
     AgroalDataSource database;
@@ -274,6 +273,47 @@ class NoticeWorkflowTest {
     }
 
     @Test
+    void aBodyAboveTheLimitIsRefusedWithTheFieldNamingErrorWhateverItsSizeOrFraming() throws Exception {
+        long before = count("SELECT count(*) FROM notice");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI url = java.net.URI.create(notices.toString());
+        // Above quarkus.http.limits.max-body-size (10M) too: refused on its Content-Length with the service's error
+        // body (not Quarkus's bare 413). Only the headers are sent (a raw socket: the JDK 17 client waits forever on
+        // Expect: 100-continue answered with a final status), so the answer shows the body was never waited for.
+        long huge = 11L << 20;
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("POST /notices HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort() + "\r\n"
+                    + "Content-Type: application/json\r\nX-Forwarded-For: 10.2.0.1\r\nContent-Length: " + huge + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            answer = httpAnswer(socket.getInputStream());
+        }
+        assertThat(answer).startsWith("HTTP/1.1 413 ");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json");
+        JsonPath error = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        assertThat(error.getString("error.reason")).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(error.getString("error.details")).isEqualTo("body: at most 4096 bytes, got " + huge);
+        // Chunked (no Content-Length): counted as it is read, the same answer.
+        byte[] chunked = new byte[5000];
+        java.util.Arrays.fill(chunked, (byte) ' ');
+        var counted = client.send(java.net.http.HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10.2.0.2")
+                .timeout(Duration.ofSeconds(60))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(counted.statusCode()).isEqualTo(413);
+        assertThat(new JsonPath(counted.body()).getString("error.details")).isEqualTo("body: at most 4096 bytes, got 5000");
+        // At the limit exactly: read and checked as a notice (400 naming the fields, not 413).
+        String padded = "{\"description\":\"" + "x".repeat(4096 - 18) + "\"}";
+        assertThat(padded.length()).isEqualTo(4096);
+        publicClient().contentType(ContentType.JSON).body(padded).post("/notices").then().statusCode(400)
+                .body("error.details", containsString("legalBasis: "));
+        assertThat(count("SELECT count(*) FROM notice")).isEqualTo(before);
+    }
+
+    @Test
     void intakeIsRateLimitedPerClientAddress() {
         String address = "10.99." + ADDRESSES.incrementAndGet() + ".1";
         for (int i = 0; i < 3; i++) {
@@ -281,6 +321,10 @@ class NoticeWorkflowTest {
         }
         fileNotice("abuse", List.of(randomCid().toString()), address).statusCode(429)
                 .header("Retry-After", notNullValue())
+                // A whole number of seconds until the bucket (3 per hour, one back every 1200 s) has a notice again.
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .header("Retry-After", (String value) -> Integer.parseInt(value), org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThan(1100), org.hamcrest.Matchers.lessThanOrEqualTo(1200)))
                 .body("error.reason", equalTo("TOO_MANY_REQUESTS"))
                 .body("error.details", containsString("notices: at most 3 per PT1H from one address"));
         fileNotice("abuse", List.of(randomCid().toString())).statusCode(201);
@@ -366,6 +410,22 @@ class NoticeWorkflowTest {
         assertThatDatabaseRefuses("DELETE FROM denylist_feed");
     }
 
+    /** One HTTP/1.1 answer: its head and the Content-Length bytes after it, as text (without waiting for the connection to close). */
+    private static String httpAnswer(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        String text = head.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text);
+        byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+        return text + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private void assertThatDatabaseRefuses(String sql) {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -425,53 +485,6 @@ class NoticeWorkflowTest {
         return Cid.v1(Codec.RAW, Multihash.of(0x12, digest));
     }
 
-    /** Reads the topic from its start until {@code count} records match (or 30 s pass), in partition order. */
-    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (found.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(record)) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        assertThat(found).as("records on %s", topic).hasSize(count);
-        return found;
-    }
-
-    /** What a consumer reading from the start holds: each key's last record (records of one key share a partition, in order). */
-    private static Map<String, ConsumerRecord<String, byte[]>> latestByKey(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>();
-        records.forEach(record -> latest.put(record.key(), record));
-        return latest;
-    }
-
-    private List<String> strings(String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql) {
-        return Long.parseLong(strings(sql).get(0));
-    }
-
     private static String sha256Hex(String token) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -479,5 +492,17 @@ class NoticeWorkflowTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
+        return TopicRecords.await(topic, matching, count, Duration.ofSeconds(30));
+    }
+
+    private List<String> strings(String sql) {
+        return new TestSql(database).strings(sql);
+    }
+
+    private long count(String sql) {
+        return new TestSql(database).count(sql);
     }
 }

@@ -10,6 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Codec;
 import io.pinfold.ipfs.cid.Multihash;
+import io.pinfold.takedown.TestSql;
 import io.pinfold.testsupport.quarkus.KafkaTestResource;
 import io.pinfold.testsupport.quarkus.ManagementPort;
 import io.pinfold.testsupport.quarkus.PostgresTestResource;
@@ -306,11 +307,7 @@ class TransparencyReportTest {
     }
 
     private void execute(String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new TestSql(database).execute(sql);
     }
 
     private OffsetDateTime time(String sql) {
