@@ -6,6 +6,8 @@ import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pinstatus.PinStatus;
 import io.pinfold.events.pinstatus.PinStatusChanged;
 import io.pinfold.events.validation.InvalidEventException;
+import io.pinfold.gc.purge.PurgeLedger;
+import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.outbox.Inbox;
 import io.pinfold.runtime.consume.ResilientDelivery;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,8 +33,10 @@ public class PinStatusConsumer {
     private final Inbox inbox;
     private final ReclaimableRoots roots;
     private final RootSizer sizer;
+    private final PurgeLedger purges;
 
-    public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer) {
+    public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer, PurgeLedger purges) {
+        this.purges = purges;
         this.delivery = delivery;
         this.inbox = inbox;
         this.roots = roots;
@@ -57,6 +61,10 @@ public class PinStatusConsumer {
                                 : change.status() == PinStatus.UNPINNED
                                         ? roots.unpinned(change.nodeId(), change.cid(), change.pinId())
                                         : roots.pinned(change.nodeId(), change.cid())))
+                // blocked content unpinned there: its purge on the node is due now
+                .call(() -> change.status() == PinStatus.UNPINNED
+                        ? purges.unpinnedOn(change.nodeId(), Cid.parse(change.cid()).multihash().toBase32())
+                        : Uni.createFrom().voidItem())
                 .invoke(() -> {
                     if (change.status() == PinStatus.UNPINNED) {
                         sizer.size(change.nodeId(), change.cid());
