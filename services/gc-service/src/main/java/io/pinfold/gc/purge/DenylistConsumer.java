@@ -44,8 +44,10 @@ public class DenylistConsumer {
             return ledger.lifted(removal.key());
         }
         var accepted = (Validation.Accepted) verdict;
+        // The multihash names the content (and is all matchers key on); the CID is optional on the topic: an entry
+        // made from a rule or imported from an outside list has none, and is purged all the same.
         if (!(accepted.event().data() instanceof DenylistEntryAdded entry) || entry.kind() != DenylistEntryKind.CID
-                || entry.cid() == null) {
+                || entry.multihash() == null) {
             return Uni.createFrom().voidItem();
         }
         return ledger.blocked(entry.recordKey(), entry.cid(), entry.multihash(), entry.noticeId());

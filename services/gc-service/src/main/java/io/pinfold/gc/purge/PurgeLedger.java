@@ -20,7 +20,10 @@ public class PurgeLedger {
         this.pool = pool;
     }
 
-    /** Content blocked: to be purged from every node known now (and, by {@link #coverNodes}, from later ones). */
+    /**
+     * Content blocked: to be purged from every node known now (and, by {@link #coverNodes}, from later ones).
+     * {@code cid} may be null (the entry named only the multihash).
+     */
     Uni<Void> blocked(String entryKey, String cid, String multihash, String noticeId) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         INSERT INTO gc_purge (entry_key, cid, multihash, notice_id, added_at) VALUES ($1, $2, $3, $4, $5)
@@ -75,12 +78,12 @@ public class PurgeLedger {
 
     public Uni<List<PendingPurge>> pendingOn(String nodeId) {
         return pool.preparedQuery("""
-                        SELECT p.entry_key, p.cid FROM gc_purge_node pn JOIN gc_purge p ON p.entry_key = pn.entry_key
+                        SELECT p.entry_key, p.cid, p.multihash FROM gc_purge_node pn JOIN gc_purge p ON p.entry_key = pn.entry_key
                         WHERE pn.node_id = $1 AND pn.state = 'pending' ORDER BY p.added_at""")
                 .execute(Tuple.of(nodeId)).map(rows -> {
                     List<PendingPurge> pending = new ArrayList<>();
                     for (Row row : rows) {
-                        pending.add(new PendingPurge(row.getString(0), row.getString(1)));
+                        pending.add(new PendingPurge(row.getString(0), row.getString(1), row.getString(2)));
                     }
                     return pending;
                 });
@@ -130,7 +133,12 @@ public class PurgeLedger {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Blocked content not yet purged from a node. */
-    public record PendingPurge(String entryKey, String cid) {
+    /**
+     * Blocked content not yet purged from a node.
+     *
+     * @param cid       as the denylist entry named it; null when it named only the multihash
+     * @param multihash base32, always known
+     */
+    public record PendingPurge(String entryKey, String cid, String multihash) {
     }
 }
