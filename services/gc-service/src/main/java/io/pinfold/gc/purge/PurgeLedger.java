@@ -28,7 +28,7 @@ public class PurgeLedger {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         INSERT INTO gc_purge (entry_key, cid, multihash, notice_id, added_at) VALUES ($1, $2, $3, $4, $5)
                         ON CONFLICT (entry_key) DO UPDATE SET cid = EXCLUDED.cid, multihash = EXCLUDED.multihash,
-                            notice_id = EXCLUDED.notice_id""")
+                            notice_id = EXCLUDED.notice_id, lifted_at = NULL""")
                 .execute(Tuple.of(entryKey, cid, multihash, noticeId, now()))
                 .chain(() -> connection.preparedQuery("""
                                 INSERT INTO gc_purge_node (entry_key, node_id, state) SELECT $1, id, 'pending' FROM gc_node
@@ -36,14 +36,20 @@ public class PurgeLedger {
                 .replaceWithVoid();
     }
 
-    /** The entry was lifted (tombstone): purges not done yet are dropped, done ones stay on record. */
+    /**
+     * The entry was lifted (tombstone): purges not done yet are dropped, done ones stay on record (the entry marked
+     * lifted, so nodes announced later are not covered).
+     */
     Uni<Void> lifted(String entryKey) {
-        return pool.preparedQuery("DELETE FROM gc_purge_node WHERE entry_key = $1 AND state = 'pending'")
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("DELETE FROM gc_purge_node WHERE entry_key = $1 AND state = 'pending'")
                 .execute(Tuple.of(entryKey))
-                .chain(() -> pool.preparedQuery("""
+                .chain(() -> connection.preparedQuery("""
                         DELETE FROM gc_purge p WHERE entry_key = $1
                           AND NOT EXISTS (SELECT 1 FROM gc_purge_node n WHERE n.entry_key = p.entry_key)""")
                         .execute(Tuple.of(entryKey)))
+                .chain(() -> connection.preparedQuery("UPDATE gc_purge SET lifted_at = $2 WHERE entry_key = $1")
+                        .execute(Tuple.of(entryKey, now()))))
                 .replaceWithVoid();
     }
 
@@ -51,16 +57,16 @@ public class PurgeLedger {
     Uni<Void> coverNodes() {
         return pool.query("""
                 INSERT INTO gc_purge_node (entry_key, node_id, state)
-                SELECT p.entry_key, n.id, 'pending' FROM gc_purge p CROSS JOIN gc_node n
+                SELECT p.entry_key, n.id, 'pending' FROM gc_purge p CROSS JOIN gc_node n WHERE p.lifted_at IS NULL
                 ON CONFLICT DO NOTHING""").execute().replaceWithVoid();
     }
 
-    /** Active nodes with a purge due: never checked, checked longer than {@code recheck} ago, or unpinned since. */
+    /** Active nodes with a purge due: never looked at, looked at longer than {@code recheck} ago, or unpinned since. */
     Uni<List<String>> nodesDue(Duration recheck) {
         return pool.preparedQuery("""
                         SELECT DISTINCT pn.node_id FROM gc_purge_node pn JOIN gc_node n ON n.id = pn.node_id
                         WHERE pn.state = 'pending' AND n.state = 'active'
-                          AND (pn.checked_at IS NULL OR pn.checked_at < $1)""")
+                          AND (pn.checked_at IS NULL OR pn.checked_at < $1 OR pn.woken_at > pn.checked_at)""")
                 .execute(Tuple.of(now().minus(recheck))).map(rows -> {
                     List<String> nodes = new ArrayList<>();
                     rows.forEach(row -> nodes.add(row.getString(0)));
@@ -71,9 +77,20 @@ public class PurgeLedger {
     /** pin-status says the content was unpinned on the node: its purge there is due at once. */
     public Uni<Void> unpinnedOn(String nodeId, String multihash) {
         return pool.preparedQuery("""
-                        UPDATE gc_purge_node SET checked_at = NULL WHERE node_id = $1 AND state = 'pending'
+                        UPDATE gc_purge_node SET woken_at = $3 WHERE node_id = $1 AND state = 'pending'
                           AND entry_key IN (SELECT entry_key FROM gc_purge WHERE multihash = $2)""")
-                .execute(Tuple.of(nodeId, multihash)).replaceWithVoid();
+                .execute(Tuple.of(nodeId, multihash, now())).replaceWithVoid();
+    }
+
+    /**
+     * A purge run started on the node at {@code at}: what is pending there is not due again before the recheck
+     * interval (a run that fails — the node's RPC does not answer — is not retried every tick), unless woken since.
+     */
+    Uni<Void> attempted(String nodeId, OffsetDateTime at) {
+        return pool.preparedQuery("""
+                        UPDATE gc_purge_node SET checked_at = $2 WHERE node_id = $1 AND state = 'pending'
+                          AND (checked_at IS NULL OR checked_at < $2)""")
+                .execute(Tuple.of(nodeId, at)).replaceWithVoid();
     }
 
     public Uni<List<PendingPurge>> pendingOn(String nodeId) {
@@ -89,13 +106,16 @@ public class PurgeLedger {
                 });
     }
 
-    /** The node still pins it: looked at again after the recheck interval, or when pin-status says it was unpinned. */
-    public Uni<Void> stillPinned(String nodeId, List<String> entryKeys) {
+    /**
+     * The node still pinned it when its live roots were read at {@code lookedAt}: looked at again after the recheck
+     * interval, or when pin-status says it was unpinned (also if that came after {@code lookedAt}, while the run went on).
+     */
+    public Uni<Void> stillPinned(String nodeId, List<String> entryKeys, OffsetDateTime lookedAt) {
         if (entryKeys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery("UPDATE gc_purge_node SET checked_at = $1 WHERE node_id = $2 AND entry_key = ANY($3)")
-                .execute(Tuple.of(now(), nodeId, entryKeys.toArray(new String[0]))).replaceWithVoid();
+                .execute(Tuple.of(lookedAt, nodeId, entryKeys.toArray(new String[0]))).replaceWithVoid();
     }
 
     /** Purged from the node by the run that holds its lease now. */
@@ -129,7 +149,7 @@ public class PurgeLedger {
                 });
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 

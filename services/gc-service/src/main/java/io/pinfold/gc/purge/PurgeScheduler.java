@@ -9,12 +9,15 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
 /**
  * Every pinfold.gc.purge-interval, starts a purge run on each active node with a purge due: blocked content never
  * looked at there, looked at longer than pinfold.gc.purge-recheck ago (the node still pinned it), or unpinned there
- * since (pin-status). A node that is down gets its run when it is announced active again; nodes announced after the
+ * since (pin-status). A started run defers the node's next one by the recheck interval (unless an unpin wakes it), so a
+ * node whose purge keeps failing is not tried every tick. A node that is down gets its run when it is announced active again; nodes announced after the
  * content was blocked are covered too. The node lease keeps it to one run per node across copies.
  */
 @ApplicationScoped
@@ -37,12 +40,18 @@ public class PurgeScheduler {
         return ledger.coverNodes()
                 .chain(() -> ledger.nodesDue(config.purgeRecheck()))
                 .onItem().transformToMulti(nodes -> Multi.createFrom().iterable(nodes))
-                .onItem().transformToUniAndConcatenate(nodeId -> runs.start(nodeId, GcMode.PURGE, GcTrigger.BLOCKED, false)
-                        .invoke(run -> LOG.infof("purge run %s on %s started", run.id(), nodeId))
-                        .replaceWithVoid()
+                .onItem().transformToUniAndConcatenate(nodeId -> startOn(nodeId)
                         .onFailure(RequestRejected.class).recoverWithNull())
                 .collect().last().replaceWithVoid()
                 .onFailure().invoke(failure -> LOG.warnf("starting purge runs failed, next tick tries again: %s", failure.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> startOn(String nodeId) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        return runs.start(nodeId, GcMode.PURGE, GcTrigger.BLOCKED, false)
+                .invoke(run -> LOG.infof("purge run %s on %s started", run.id(), nodeId))
+                .call(run -> ledger.attempted(nodeId, at))
+                .replaceWithVoid();
     }
 }

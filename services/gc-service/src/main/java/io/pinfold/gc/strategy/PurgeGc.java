@@ -14,6 +14,8 @@ import io.pinfold.kubo.reclaim.LiveRoots;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,8 +58,11 @@ public class PurgeGc implements GcStrategy {
     public Multi<RunTotals> collect(String nodeId, KuboClient node) {
         KuboClient patient = node.withTimeout(config.targetedCallTimeout());
         return Multi.createFrom().deferred(() -> ledger.pendingOn(nodeId)
-                .chain(pending -> patient.reclaim().roots().map(live -> split(live, pending)))
-                .call(split -> ledger.stillPinned(nodeId, split.kept()))
+                .chain(pending -> {
+                    OffsetDateTime lookedAt = OffsetDateTime.now(ZoneOffset.UTC); // before the roots are read
+                    return patient.reclaim().roots().map(live -> split(live, pending))
+                            .call(split -> ledger.stillPinned(nodeId, split.kept(), lookedAt));
+                })
                 .call(split -> index.sync(nodeId, patient)) // so the index knows the blocked roots are no longer live
                 .chain(split -> indexAll(nodeId, patient, split.purgeable()))
                 .onItem().transformToMulti(ready -> {

@@ -33,9 +33,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,8 +63,11 @@ class PurgeTest {
     @Inject
     KuboClients kuboClients;
 
+    @Inject
+    Pool pool;
+
     @Test
-    void blockedContentIsPurgedFromEveryNodeOnceItIsUnpinnedThereAndRecordedAgainstTheNotice() {
+    void blockedContentIsPurgedFromEveryNodeOnceItIsUnpinnedThereAndRecordedAgainstTheNotice() throws InterruptedException {
         KuboNode first = KuboNodes.shared().first();
         KuboNode second = KuboNodes.shared().second();
         KuboClient pinning = client(first);
@@ -119,6 +125,15 @@ class PurgeTest {
                 .containsExactly((long) onlyBlocked.size());
         // the entry named the content by its rule, as takedown-service's imports do: no CID, the multihash only
         assertThat(purges.getList("multihash", String.class)).containsOnly(Cid.parse(blocked).multihash().toBase32());
+
+        // the entry lifted (tombstone): purges not done are dropped, done ones stay on record, later nodes are not covered
+        RecordPublisher.shared().publish("pinfold.denylist", entry.recordKey(), List.of(), null);
+        await().atMost(CALL).until(() -> pool.preparedQuery("SELECT lifted_at IS NOT NULL FROM gc_purge WHERE notice_id = $1")
+                .execute(Tuple.of(notice)).await().atMost(CALL).iterator().next().getBoolean(0));
+        assertThat(purges(notice).getList("state", String.class)).containsOnly("purged");
+        String later = GcTestNodes.register(GcTestNodes.id("purge-later"), second);
+        Thread.sleep(3_000); // three purge-interval ticks, each of which covers new nodes
+        assertThat(purges(notice).getList("nodeId", String.class)).doesNotContain(later).contains(pinningId, cachingId, returningId);
     }
 
     private KuboClient client(KuboNode node) {
