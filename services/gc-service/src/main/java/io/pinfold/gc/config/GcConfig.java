@@ -64,6 +64,14 @@ public interface GcConfig {
     @WithDefault("50")
     int targetedMaxSharePercent();
 
+    /** How often purge runs are started where blocked content is due to be purged. */
+    @WithDefault("10s")
+    Duration purgeInterval();
+
+    /** How long a node that still pinned blocked content waits before it is looked at again (pin-status unpinned: at once). */
+    @WithDefault("1m")
+    Duration purgeRecheck();
+
     /**
      * Most blocks of roots that appeared since a targeted run's sync (pins landing during the run) the node walks under
      * the GC lock to keep what they reach; past it the batch is refused and the run syncs again outside the lock.

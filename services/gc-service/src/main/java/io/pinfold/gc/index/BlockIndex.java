@@ -49,6 +49,32 @@ public class BlockIndex {
                 .execute(Tuple.of(nodeId)));
     }
 
+    /** The blocks of these roots, if still not live, that no live root reaches. */
+    public Uni<Candidates> candidates(String nodeId, List<Long> rootIds) {
+        return candidatesOf(nodeId, pool.preparedQuery("SELECT id FROM gc_index_root WHERE node_id = $1 AND NOT live AND id = ANY($2)")
+                .execute(Tuple.of(nodeId, rootIds.toArray(new Long[0]))));
+    }
+
+    /**
+     * Blocked content to purge: its DAG as the node holds it, walked into the index as a root no longer kept (unless
+     * the node keeps it under this CID: then nothing). Answers the root's id, or null when it is live.
+     */
+    public Uni<Long> indexBlocked(String nodeId, KuboClient node, String cid) {
+        RootKey key = new RootKey(cid, true);
+        return known(nodeId).chain(known -> {
+            IndexedRoot indexed = known.get(key);
+            if (indexed != null && indexed.live()) {
+                return Uni.createFrom().nullItem();
+            }
+            if (indexed != null && indexed.complete()) {
+                return Uni.createFrom().item(indexed.id());
+            }
+            return index(nodeId, node, new Walk(key, "blocked", false, indexed == null ? null : indexed.id()))
+                    .chain(() -> pool.preparedQuery("SELECT id FROM gc_index_root WHERE node_id = $1 AND root_cid = $2 AND whole_dag")
+                            .execute(Tuple.of(nodeId, cid)).map(rows -> rows.iterator().next().getLong(0)));
+        });
+    }
+
     private Uni<Candidates> candidatesOf(String nodeId, Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> deadRoots) {
         Uni<List<Long>> dead = deadRoots.map(rows -> {
                     List<Long> ids = new ArrayList<>();

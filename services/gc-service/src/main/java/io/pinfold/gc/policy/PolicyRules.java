@@ -48,7 +48,7 @@ public class PolicyRules {
         return policy;
     }
 
-    /** A mode an operator names: full or targeted (purge is not one an operator asks for), and implemented here. */
+    /** A mode an operator names: full or targeted (purge runs are started by gc-service itself), and implemented here. */
     public String checkMode(FieldChecks checks, String mode) {
         if (mode == null) {
             return GcMode.FULL.json();

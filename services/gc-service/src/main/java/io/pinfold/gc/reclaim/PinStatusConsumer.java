@@ -6,6 +6,9 @@ import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pinstatus.PinStatus;
 import io.pinfold.events.pinstatus.PinStatusChanged;
 import io.pinfold.events.validation.InvalidEventException;
+import io.pinfold.gc.placement.PinPlacements;
+import io.pinfold.gc.purge.PurgeLedger;
+import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.outbox.Inbox;
 import io.pinfold.runtime.consume.ResilientDelivery;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Learns what is reclaimable from pinfold.pin-status: a root unpinned on a node is recorded for that node, pinned
- * there again it is forgotten. Applied once per event (inbox) and acknowledged after the commit; the root's size is
+ * there again it is forgotten; and where pins are pinned ({@link PinPlacements}, for the drain rule). Applied once per event (inbox) and acknowledged after the commit; the root's size is
  * asked of the node afterwards, best-effort ({@link RootSizer}). Other statuses and other event types on the topic
  * are skipped; records that break the contract go to pinfold.pin-status.dlq.
  */
@@ -31,8 +34,13 @@ public class PinStatusConsumer {
     private final Inbox inbox;
     private final ReclaimableRoots roots;
     private final RootSizer sizer;
+    private final PurgeLedger purges;
+    private final PinPlacements placements;
 
-    public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer) {
+    public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer, PurgeLedger purges,
+                             PinPlacements placements) {
+        this.purges = purges;
+        this.placements = placements;
         this.delivery = delivery;
         this.inbox = inbox;
         this.roots = roots;
@@ -56,7 +64,13 @@ public class PinStatusConsumer {
                         .chain(first -> !first ? Uni.createFrom().voidItem()
                                 : change.status() == PinStatus.UNPINNED
                                         ? roots.unpinned(change.nodeId(), change.cid(), change.pinId())
-                                        : roots.pinned(change.nodeId(), change.cid())))
+                                                .chain(() -> placements.unpinned(change.nodeId(), change.pinId()))
+                                        : roots.pinned(change.nodeId(), change.cid())
+                                                .chain(() -> placements.pinned(change.nodeId(), change.pinId(), change.cid()))))
+                // blocked content unpinned there: its purge on the node is due now
+                .call(() -> change.status() == PinStatus.UNPINNED
+                        ? purges.unpinnedOn(change.nodeId(), Cid.parse(change.cid()).multihash().toBase32())
+                        : Uni.createFrom().voidItem())
                 .invoke(() -> {
                     if (change.status() == PinStatus.UNPINNED) {
                         sizer.size(change.nodeId(), change.cid());

@@ -1,6 +1,7 @@
 package io.pinfold.gc.run;
 
 import io.pinfold.gc.config.GcConfig;
+import io.pinfold.gc.placement.PinPlacements.SoleReplicas;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -52,8 +53,11 @@ public class NodeLeases {
                 .map(rows -> rows.stream().findFirst().map(NodeLeases::held));
     }
 
-    /** How many nodes live or expired-but-unreaped leases keep drained, and how many other active nodes serve. */
-    Uni<DrainRule> drainRule(String nodeId) {
+    /**
+     * How many nodes live or expired-but-unreaped leases keep drained, how many other active nodes serve, and the
+     * content only this node serves.
+     */
+    Uni<DrainRule> drainRule(String nodeId, SoleReplicas sole) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         SELECT (SELECT count(*) FROM gc_node n
                                  WHERE n.state = 'active' AND n.id <> :node
@@ -61,7 +65,8 @@ public class NodeLeases {
                                (SELECT count(*) FROM gc_lease WHERE drained)""", Object[].class)
                 .setParameter("node", nodeId)
                 .getSingleResult())
-                .map(row -> new DrainRule(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), config.maxDrained()));
+                .map(row -> new DrainRule(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), config.maxDrained(),
+                        sole.count(), sole.example()));
     }
 
     Uni<Void> take(String nodeId, UUID runId, boolean drained) {

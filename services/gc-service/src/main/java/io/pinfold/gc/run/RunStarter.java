@@ -9,6 +9,7 @@ import io.pinfold.events.node.NodeState;
 import io.pinfold.events.node.NodeStateChanged;
 import io.pinfold.gc.config.GcConfig;
 import io.pinfold.gc.node.GcNode;
+import io.pinfold.gc.placement.PinPlacements;
 import io.pinfold.gc.policy.PolicyService;
 import io.pinfold.outbox.Outbox;
 import io.pinfold.runtime.rest.RequestRejected;
@@ -29,12 +30,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunStarter {
     private final NodeLeases leases;
+    private final PinPlacements placements;
     private final RunClosing closing;
     private final Outbox outbox;
     private final GcConfig config;
 
-    public RunStarter(NodeLeases leases, RunClosing closing, Outbox outbox, GcConfig config) {
+    public RunStarter(NodeLeases leases, PinPlacements placements, RunClosing closing, Outbox outbox, GcConfig config) {
         this.leases = leases;
+        this.placements = placements;
         this.closing = closing;
         this.outbox = outbox;
         this.config = config;
@@ -77,7 +80,7 @@ public class RunStarter {
             throw RequestRejected.conflict("nodeId", "node '" + node.id + "' has no gateway URL known yet (no record with it on "
                     + "pinfold.nodes since gc-service began keeping it); its drain could not stand alone on the compacted topic");
         }
-        return leases.drainRule(node.id).map(rule -> {
+        return placements.soleReplicasOn(node.id).chain(sole -> leases.drainRule(node.id, sole)).map(rule -> {
             rule.refusal().ifPresent(reason -> {
                 throw RequestRejected.conflict("nodeId", "node '" + node.id + "' may not be drained now: " + reason);
             });

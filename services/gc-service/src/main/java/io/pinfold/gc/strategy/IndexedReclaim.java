@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * One reclaim over the block index (targeted GC; meant to serve a purge too): sync the node's index, compute the candidates,
+ * One reclaim over the block index, shared by targeted GC and purge: sync the node's index, compute the candidates,
  * delete them with {@code pinfold/reclaim} batch by batch under the sync's fingerprint. Roots that appear meanwhile
  * (pins landing) are walked by the node under the lock and what they reach is kept; when they are too large for that
  * (a batch is refused: "live roots changed"), sync again — walking only the new roots — and recompute, a bounded

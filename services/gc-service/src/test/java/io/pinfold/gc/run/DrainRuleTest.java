@@ -8,14 +8,20 @@ class DrainRuleTest {
 
     @Test
     void neverDrainsTheLastActiveNode() {
-        assertThat(new DrainRule(0, 0, 1).refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("last active node"));
-        assertThat(new DrainRule(1, 0, 1).refusal()).isEmpty();
+        assertThat(new DrainRule(0, 0, 1, 0, null).refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("last active node"));
+        assertThat(new DrainRule(1, 0, 1, 0, null).refusal()).isEmpty();
     }
 
     @Test
     void neverDrainsMoreNodesAtOnceThanAllowed() {
-        assertThat(new DrainRule(5, 1, 1).refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("max-drained=1"));
-        assertThat(new DrainRule(5, 1, 2).refusal()).isEmpty();
-        assertThat(new DrainRule(5, 2, 2).refusal()).isPresent();
+        assertThat(new DrainRule(5, 1, 1, 0, null).refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("max-drained=1"));
+        assertThat(new DrainRule(5, 1, 2, 0, null).refusal()).isEmpty();
+        assertThat(new DrainRule(5, 2, 2, 0, null).refusal()).isPresent();
+    }
+
+    @Test
+    void neverDrainsANodeHoldingTheLastActiveReplicaOfSomePinnedContent() {
+        assertThat(new DrainRule(5, 0, 1, 2, "bafyexample").refusal()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("last active replica of 2 pinned content(s)").contains("bafyexample"));
     }
 }
