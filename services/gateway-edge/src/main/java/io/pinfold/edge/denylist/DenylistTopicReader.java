@@ -2,6 +2,7 @@ package io.pinfold.edge.denylist;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinfold.edge.readiness.ReadToEnd;
 import io.pinfold.events.Topic;
 import io.pinfold.runtime.kafka.KafkaClientConfig;
@@ -45,6 +46,7 @@ public class DenylistTopicReader {
     private final DenylistRecords records;
     private final ReadToEnd progress;
     private final DenylistCheckpoints checkpoints;
+    private final DenylistApplyLatency latency;
     private final ClusterIdDeserializer keys = new ClusterIdDeserializer();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -53,7 +55,7 @@ public class DenylistTopicReader {
     @Inject
     public DenylistTopicReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, DenylistEntries entries,
                                MeterRegistry registry, DenylistCheckpoints checkpoints) {
-        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry), checkpoints);
+        this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry), checkpoints, new DenylistApplyLatency(registry));
         Gauge.builder("pinfold.edge.denylist.entries", entries, DenylistEntries::size)
                 .description("denylist entries the edge holds").register(registry);
     }
@@ -65,6 +67,12 @@ public class DenylistTopicReader {
 
     /** For a topic other than pinfold.denylist, resuming and reporting through {@code checkpoints}. */
     public DenylistTopicReader(Map<String, Object> kafkaConfig, String topic, DenylistRecords records, DenylistCheckpoints checkpoints) {
+        this(kafkaConfig, topic, records, checkpoints, new DenylistApplyLatency(new SimpleMeterRegistry()));
+    }
+
+    /** For a topic other than pinfold.denylist, also timing each live record from its timestamp to applied. */
+    public DenylistTopicReader(Map<String, Object> kafkaConfig, String topic, DenylistRecords records, DenylistCheckpoints checkpoints,
+                               DenylistApplyLatency latency) {
         Map<String, Object> config = new HashMap<>(KafkaClientConfig.consumer(kafkaConfig));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -75,6 +83,7 @@ public class DenylistTopicReader {
         this.records = records;
         this.progress = new ReadToEnd(topic);
         this.checkpoints = checkpoints;
+        this.latency = latency;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -124,8 +133,12 @@ public class DenylistTopicReader {
                         partitions = assign(kafka);
                         continue;
                     }
+                    boolean live = progress.caughtUp();
                     for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                         records.apply(record);
+                        if (live) {
+                            latency.applied(record);
+                        }
                     }
                     // Everything before each position has been applied in this thread just now.
                     Map<Integer, Long> positions = new HashMap<>();

@@ -14,6 +14,7 @@ import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Codec;
 import io.pinfold.ipfs.cid.Multihash;
 import java.security.MessageDigest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinfold.testsupport.kafka.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,7 +66,8 @@ class DenylistTopicReaderTest {
             producer.flush();
         }
         DenylistEntries entries = new DenylistEntries();
-        reader = new DenylistTopicReader(kafka, topic, new DenylistRecords(entries));
+        DenylistApplyLatency latency = new DenylistApplyLatency(new SimpleMeterRegistry());
+        reader = new DenylistTopicReader(kafka, topic, new DenylistRecords(entries), DenylistCheckpoints.NONE, latency);
         reader.start();
 
         // The first moment it says "read to the end", the entries must already be complete.
@@ -81,21 +83,25 @@ class DenylistTopicReaderTest {
         assertThat(entries.entry(key(ENTRIES - 1))).isPresent();
         assertThat(entries.match(ContentRequest.ipfs(cid(ENTRIES - 1).toString(), ""))).as("a held entry blocks").isPresent();
         assertThat(entries.match(ContentRequest.ipfs(cid(0).toString(), ""))).as("a removed entry does not").isEmpty();
+        assertThat(latency.timer().count()).as("records read at start are not timed (they are as old as the topic)").isZero();
     }
 
     @Test
     void anEmptyTopicIsReadToTheEndAtOnceAndLaterRecordsStillApply() throws Exception {
         createCompactedTopic();
         DenylistEntries entries = new DenylistEntries();
-        reader = new DenylistTopicReader(kafka, topic, new DenylistRecords(entries));
+        DenylistApplyLatency latency = new DenylistApplyLatency(new SimpleMeterRegistry());
+        reader = new DenylistTopicReader(kafka, topic, new DenylistRecords(entries), DenylistCheckpoints.NONE, latency);
         reader.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!reader.progress().caughtUp()) {
             assertThat(Instant.now()).as(reader.progress().describe()).isBefore(deadline);
             Thread.sleep(20);
         }
+        long sentAt;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
+            sentAt = System.currentTimeMillis();
             producer.send(entryRecord(ENTRIES + 1)).get();
         }
         while (entries.entry(key(ENTRIES + 1)).isEmpty()) {
@@ -103,6 +109,14 @@ class DenylistTopicReaderTest {
             Thread.sleep(20);
         }
         assertThat(reader.progress().caughtUp()).isTrue();
+        // Timed once, from the record's timestamp (the producer's send) to applied: within what this thread saw.
+        while (latency.timer().count() == 0) {
+            assertThat(Instant.now()).as("the live record is timed").isBefore(deadline.plusSeconds(30));
+            Thread.sleep(5);
+        }
+        long timedBy = System.currentTimeMillis();
+        assertThat(latency.timer().count()).isEqualTo(1);
+        assertThat(latency.timer().max(TimeUnit.MILLISECONDS)).isBetween(0.0, (double) (timedBy - sentAt + 1));
     }
 
     /** Entry i: a CID entry for the sha2-256 of "i", as takedown-service publishes it (CloudEvents binary mode). */
