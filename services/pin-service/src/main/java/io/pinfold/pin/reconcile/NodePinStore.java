@@ -14,7 +14,6 @@ import io.pinfold.pin.nodepin.NodePinStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -50,14 +49,23 @@ public class NodePinStore {
         });
     }
 
-    /** Up to {@code limit} rows of {@code nodeId} that are due, oldest first, except the pins in {@code running}. */
+    /**
+     * Up to {@code limit} rows of {@code nodeId} that are due, oldest first, except the pins in {@code running}; each
+     * with what its attempt needs (blocking entry, origins, the tenant's DAG size cap), so the batch is one round trip
+     * and an attempt reads nothing more. Origins and cap are as of this read, a few milliseconds before the attempt
+     * starts: origins never change after the pin's creation, and a cap changed meanwhile applies from the next attempt.
+     */
     public Uni<List<DueRow>> due(String nodeId, int limit, List<String> running) {
         return pool.preparedQuery("""
                         SELECT np.pin_id, np.multihash, np.cid, np.wanted, np.status, np.attempts, np.blocks_fetched,
                                (SELECT coalesce(b.reason, 'denylist entry ' || b.entry_key || ' (' || b.status || ')')
                                   FROM blocked_content b WHERE b.multihash = np.multihash LIMIT 1),
-                               np.traceparent
+                               np.traceparent, d.origins::text,
+                               a.max_dag_bytes, a.max_dag_blocks
                         FROM node_pin np
+                        -- node_pin.pin_id references desired_pin: one row each; tenant.name is unique, tenant_admission keyed by tenant
+                        JOIN desired_pin d ON d.pin_id = np.pin_id
+                        LEFT JOIN (tenant t JOIN tenant_admission a ON a.tenant_id = t.id) ON t.name = d.tenant
                         WHERE np.node_id = $1 AND np.next_attempt_at <= now() AND NOT (np.pin_id = ANY($3))
                           -- work also starts between ticks (Reconciler.wake): only while the node is still active, not draining
                           AND EXISTS (SELECT 1 FROM kubo_node k WHERE k.id = np.node_id AND k.state = 'active')
@@ -67,39 +75,24 @@ public class NodePinStore {
                     List<DueRow> due = new ArrayList<>();
                     rows.forEach(row -> due.add(new DueRow(row.getString(0), nodeId, row.getString(1), row.getString(2),
                             row.getBoolean(3), NodePinStatus.fromColumn(row.getString(4)), row.getInteger(5), row.getLong(6),
-                            row.getString(7), row.getString(8))));
+                            row.getString(7), row.getString(8), origins(row.getString(9)),
+                            new DagSizeCap(row.getLong(10), row.getLong(11)))));
                     return due;
                 });
     }
 
-    /** The pin's origins (multiaddrs), as the API stored them. */
-    public Uni<List<String>> origins(String pinId) {
-        return pool.preparedQuery("SELECT origins::text FROM desired_pin WHERE pin_id = $1").execute(Tuple.of(pinId))
-                .map(rows -> {
-                    List<String> origins = new ArrayList<>();
-                    for (Row row : rows) {
-                        try {
-                            JSON.readTree(row.getString(0)).forEach(origin -> origins.add(origin.asText()));
-                        } catch (JsonProcessingException e) {
-                            // stored by the API as a JSON array; anything else has no origin to offer
-                        }
-                    }
-                    return origins;
-                });
-    }
-
-    /** The DAG size cap of the pin's tenant (admission rules, V11); {@link DagSizeCap#isNone()} without one. */
-    public Uni<DagSizeCap> sizeCap(String pinId) {
-        return pool.preparedQuery("""
-                        SELECT a.max_dag_bytes, a.max_dag_blocks FROM desired_pin d
-                        JOIN tenant t ON t.name = d.tenant JOIN tenant_admission a ON a.tenant_id = t.id
-                        WHERE d.pin_id = $1""").execute(Tuple.of(pinId))
-                .map(rows -> {
-                    for (Row row : rows) {
-                        return new DagSizeCap(row.getLong(0), row.getLong(1));
-                    }
-                    return new DagSizeCap(null, null);
-                });
+    /** The origins (multiaddrs) in desired_pin.origins, as the API stored them: a JSON array; anything else offers none. */
+    private static List<String> origins(String json) {
+        List<String> origins = new ArrayList<>();
+        if (json == null) {
+            return origins;
+        }
+        try {
+            JSON.readTree(json).forEach(origin -> origins.add(origin.asText()));
+        } catch (JsonProcessingException e) {
+            // stored by the API as a JSON array; anything else has no origin to offer
+        }
+        return origins;
     }
 
     /** Whether a wanted row on {@code nodeId} other than {@code pinId} still wants {@code multihash}. */
@@ -198,7 +191,7 @@ public class NodePinStore {
 
     /** A wanted row settled as pinned whose copy is missing from the node: due again at once, from attempt 1. */
     public Uni<Boolean> restore(String pinId, String nodeId, String multihash, String cid) {
-        DueRow row = new DueRow(pinId, nodeId, multihash, cid, true, NodePinStatus.PINNED, 0, null, null, null);
+        DueRow row = new DueRow(pinId, nodeId, multihash, cid, true, NodePinStatus.PINNED, 0, null, null, null, List.of(), null);
         String reason = "drift: the node no longer pinned it; pinning it again";
         return Panache.withTransaction(() -> execute("""
                         UPDATE node_pin SET status = 'queued', attempts = 0, failure_reason = :reason, updated_at = now(),

@@ -286,16 +286,17 @@ public class Reconciler {
 
     private Uni<Void> pin(ReconcileNode node, DueRow row) {
         int attempt = row.attempts() + 1;
-        DueRow pinning = withStatus(row, NodePinStatus.PINNING);
+        DueRow pinning = row.startedAs(NodePinStatus.PINNING);
         AtomicLong blocks = new AtomicLong(row.blocksFetched() == null ? 0 : row.blocksFetched());
         AtomicLong lastWrite = new AtomicLong(System.nanoTime());
         return store.startAttempt(row, backoff.after(attempt)).chain(started -> {
             if (!started) {
                 return Uni.createFrom().voidItem();
             }
-            return connectOrigins(node, row.pinId())
-                    .chain(() -> store.sizeCap(row.pinId()))
-                    .chain(cap -> cap.isNone() ? Uni.createFrom().item(Optional.<ContentRules.Refusal>empty()) : overCap(node, row, cap))
+            // Origins and size cap came with the due row (one query for the batch), not from reads of their own.
+            return connectOrigins(node, row.pinId(), row.origins())
+                    .chain(() -> row.sizeCap().isNone() ? Uni.createFrom().item(Optional.<ContentRules.Refusal>empty())
+                            : overCap(node, row, row.sizeCap()))
                     .chain(refusal -> refusal.isPresent() ? refuseOverCap(node, pinning, refusal.get())
                             : kubo.pinAdd(node, row.cid())
                                     .onItem().call(step -> recordProgress(pinning, step, blocks, lastWrite))
@@ -344,14 +345,14 @@ public class Reconciler {
         return store.progress(row, step.blocks());
     }
 
-    private Uni<Void> connectOrigins(ReconcileNode node, String pinId) {
-        return store.origins(pinId).chain(origins -> origins.isEmpty() ? Uni.createFrom().voidItem()
+    private Uni<Void> connectOrigins(ReconcileNode node, String pinId, List<String> origins) {
+        return origins.isEmpty() ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(origins)
                         .onItem().transformToUniAndMerge(origin -> kubo.connect(node, origin)
                                 .onFailure().invoke(failure -> LOG.debugf("node %s could not connect to origin %s of pin %s: %s",
                                         node.id(), origin, pinId, failure.getMessage()))
                                 .onFailure().recoverWithNull())
-                        .collect().last().replaceWithVoid());
+                        .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> failed(ReconcileNode node, DueRow row, int attempt, Throwable failure) {
@@ -430,11 +431,6 @@ public class Reconciler {
         if (running.drift == placeholder) {
             running.drift = self[0];
         }
-    }
-
-    private static DueRow withStatus(DueRow row, NodePinStatus status) {
-        return new DueRow(row.pinId(), row.nodeId(), row.multihash(), row.cid(), row.wanted(), status, row.attempts() + 1,
-                row.blocksFetched(), row.blockedReason(), row.traceparent());
     }
 
     /** Nodes with work running now (for tests and the lease split). */
