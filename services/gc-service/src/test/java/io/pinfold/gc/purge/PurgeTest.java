@@ -1,5 +1,7 @@
 package io.pinfold.gc.purge;
 
+import static io.pinfold.gc.TestBytes.concat;
+import static io.pinfold.gc.TestBytes.random;
 import static io.pinfold.gc.GcTestNodes.OPERATOR;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -170,18 +171,5 @@ class PurgeTest {
     private static Set<Multihash> localBlocks(KuboClient node) {
         return node.content().refsLocal().collect().asList().await().atMost(CALL).stream()
                 .filter(Ref::ok).map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toSet());
-    }
-
-    private static byte[] random(int size) {
-        byte[] bytes = new byte[size];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 }

@@ -1,5 +1,7 @@
 package io.pinfold.gc.strategy;
 
+import static io.pinfold.gc.TestBytes.concat;
+import static io.pinfold.gc.TestBytes.random;
 import static io.pinfold.gc.GcTestNodes.OPERATOR;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -268,18 +269,5 @@ class TargetedGcSafetyTest {
         assertThat(node.pin().verify(false).collect().asList().await().atMost(CALL)).allMatch(PinVerification::ok);
         new LinkedHashMap<>(files).forEach((cid, bytes) ->
                 assertThat(node.content().cat(cid).await().atMost(CALL)).as("content of %s", cid).isEqualTo(bytes));
-    }
-
-    private static byte[] random(int size) {
-        byte[] bytes = new byte[size];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 }
