@@ -133,8 +133,10 @@ public class ContentProxy {
         }
         if (index >= candidates.size()) {
             boolean timedOut = lastFailure != null && lastFailure.contains("timed out");
+            LOG.warnf("%s answered %d: %d attempt(s) failed before the first byte, last: %s", request.upstreamPath(),
+                    timedOut ? 504 : 502, candidates.size(), lastFailure);
             answers.error(response, timedOut ? 504 : 502, timedOut ? "UPSTREAM_TIMEOUT" : "UPSTREAM_FAILED",
-                    "upstream: " + candidates.size() + " Kubo gateway(s) tried, last: " + lastFailure);
+                    "upstream: " + candidates.size() + " attempt(s) on Kubo gateways failed, last: " + lastFailure);
             return;
         }
         PoolNode node = candidates.get(index);
@@ -157,6 +159,9 @@ public class ContentProxy {
                 return;
             }
             context.put(CURRENT_UPSTREAM, upstream);
+            // Resets (the client left, the request timeout) fail the request on purpose: the send() future reports
+            // them; without a handler Vert.x would also log each as an ERROR.
+            upstream.exceptionHandler(failure -> LOG.debugf("upstream request for %s ended: %s", request.upstreamPath(), failure));
             upstream.idleTimeout(config.responseTimeout().toMillis());
             response.closeHandler(closed -> upstream.reset());
             upstream.send().onComplete(sent -> {

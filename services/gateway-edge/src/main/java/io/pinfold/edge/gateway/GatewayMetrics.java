@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,15 +15,19 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GatewayMetrics {
     private final MeterRegistry registry;
+    /** Meters by their tags: looked up per request, built once (a builder and a registry lookup per call cost more than the request's own work). */
+    private final Map<String, Counter> answers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> upstreams = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void answered(int status, ResponseFormat format) {
-        Counter.builder("pinfold.edge.requests").description("gateway requests answered, by status and response format")
-                .tag("status", Integer.toString(status)).tag("format", format == null ? "none" : format.label())
-                .register(registry).increment();
+        String label = format == null ? "none" : format.label();
+        answers.computeIfAbsent(status + " " + label, key -> Counter.builder("pinfold.edge.requests")
+                .description("gateway requests answered, by status and response format")
+                .tag("status", Integer.toString(status)).tag("format", label).register(registry)).increment();
     }
 
     public void blocked(String notice, String where) {
@@ -31,8 +37,9 @@ public class GatewayMetrics {
     }
 
     public void upstream(String node, String outcome, long nanos) {
-        Timer.builder("pinfold.edge.upstream.latency").description("time from sending a request to a Kubo gateway to its response headers")
-                .tag("node", node).tag("outcome", outcome).publishPercentileHistogram()
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        upstreams.computeIfAbsent(node + " " + outcome, key -> Timer.builder("pinfold.edge.upstream.latency")
+                .description("time from sending a request to a Kubo gateway to its response headers")
+                .tag("node", node).tag("outcome", outcome).publishPercentileHistogram().register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -27,6 +27,11 @@ public class NodePool {
     /** Nodes known only from the local snapshot so far (no record of them read from the topic since the start). */
     private final Set<String> restored = ConcurrentHashMap.newKeySet();
     private final AtomicLong changes = new AtomicLong();
+    /** The serving nodes as of a change count; every request reads it, so it is rebuilt only after a change. */
+    private volatile Serving serving = new Serving(-1, List.of());
+
+    private record Serving(long atChange, List<PoolNode> nodes) {
+    }
 
     public NodePool(MeterRegistry registry) {
         Gauge.builder("pinfold.edge.pool.nodes", nodes, Map::size).description("Kubo nodes known to the edge").register(registry);
@@ -122,6 +127,14 @@ public class NodePool {
     }
 
     public List<PoolNode> serving() {
-        return nodes.values().stream().filter(PoolNode::serves).sorted(Comparator.comparing(PoolNode::id)).toList();
+        long now = changes.get();
+        Serving known = serving;
+        if (known.atChange() == now) {
+            return known.nodes();
+        }
+        // Read the count before the map: a change during the rebuild leaves a newer count, so the next call rebuilds.
+        List<PoolNode> rebuilt = nodes.values().stream().filter(PoolNode::serves).sorted(Comparator.comparing(PoolNode::id)).toList();
+        serving = new Serving(now, rebuilt);
+        return rebuilt;
     }
 }

@@ -68,6 +68,11 @@ public class UpstreamNodes {
             order.stream().filter(node -> !holders.contains(node.id())).forEach(preferred::add);
             order = preferred;
         }
+        if (order.size() == 1 && config.attempts() > 1) {
+            // One node: a failure before the first byte (a pooled connection the node closed as it was reused) is
+            // tried once more on it rather than answered 502.
+            return List.of(order.get(0), order.get(0));
+        }
         return order.subList(0, Math.min(order.size(), Math.max(1, config.attempts())));
     }
 

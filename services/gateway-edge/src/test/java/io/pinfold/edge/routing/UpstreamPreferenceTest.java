@@ -65,4 +65,22 @@ class UpstreamPreferenceTest {
         nodes.failed(n2);
         assertThat(nodes.candidates("held")).extracting(PoolNode::id).as("an open breaker outranks the preference").doesNotContain("n2");
     }
+
+    @Test
+    void aPoolOfOneNodeTriesItTwiceAndAnEmptyPoolNone() {
+        NodePool pool = new NodePool(new SimpleMeterRegistry());
+        UpstreamNodes nodes = new UpstreamNodes(pool, config(), new SimpleMeterRegistry());
+        assertThat(nodes.candidates("any")).isEmpty();
+        pool.restore(new PoolNode("only", "peer", URI.create("http://127.0.0.1:9001"), NodeState.ACTIVE, Instant.now()),
+                new RecordPosition("pinfold.nodes", 0, 1));
+        assertThat(nodes.candidates("any")).extracting(PoolNode::id).containsExactly("only", "only");
+        pool.restore(new PoolNode("second", "peer", URI.create("http://127.0.0.1:9002"), NodeState.ACTIVE, Instant.now()),
+                new RecordPosition("pinfold.nodes", 0, 2));
+        assertThat(nodes.candidates("any")).as("the serving list follows the pool's changes").extracting(PoolNode::id)
+                .containsExactlyInAnyOrder("only", "second");
+        pool.restore(new PoolNode("second", "peer", URI.create("http://127.0.0.1:9002"), NodeState.DRAINING, Instant.now()),
+                new RecordPosition("pinfold.nodes", 0, 3));
+        assertThat(nodes.candidates("any")).as("a draining node leaves the serving list at once").extracting(PoolNode::id)
+                .containsExactly("only", "only");
+    }
 }
