@@ -17,7 +17,9 @@ import io.pinfold.events.takedown.NoticeDecided;
 import io.pinfold.events.takedown.NoticeReceived;
 import io.pinfold.events.takedown.NoticeRestored;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Every Pinfold event type. The CloudEvents {@code type} is {@value #PREFIX} + the short name, e.g.
@@ -48,11 +50,13 @@ public enum EventType {
     public static final String PREFIX = "io.pinfold.";
 
     private final String shortName;
+    private final String ceType;
     private final Topic topic;
     private final Class<? extends EventData> dataClass;
 
     EventType(String shortName, Topic topic, Class<? extends EventData> dataClass) {
         this.shortName = shortName;
+        this.ceType = PREFIX + shortName;
         this.topic = topic;
         this.dataClass = dataClass;
     }
@@ -64,7 +68,7 @@ public enum EventType {
 
     /** The value of the {@code ce_type} header, e.g. {@code io.pinfold.pin.requested}. */
     public String ceType() {
-        return PREFIX + shortName;
+        return ceType;
     }
 
     /** The topic this type is published on. */
@@ -82,20 +86,29 @@ public enum EventType {
     }
 
     public static Optional<EventType> fromCeType(String ceType) {
-        return Arrays.stream(values()).filter(type -> type.ceType().equals(ceType)).findFirst();
+        return Optional.ofNullable(ceType == null ? null : Lookup.BY_CE_TYPE.get(ceType));
     }
 
     /** The type whose data class is {@code dataClass}. */
     public static EventType of(Class<? extends EventData> dataClass) {
-        return Arrays.stream(values())
-                .filter(type -> type.dataClass == dataClass)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        dataClass.getName() + " is not the data class of any event type"));
+        EventType type = dataClass == null ? null : Lookup.BY_DATA_CLASS.get(dataClass);
+        if (type == null) {
+            throw new IllegalArgumentException(dataClass.getName() + " is not the data class of any event type");
+        }
+        return type;
     }
 
     @Override
     public String toString() {
         return ceType();
+    }
+
+    /** Built once: both lookups run on every decoded record. (An enum cannot read its own static fields while its
+     * constants are being constructed, hence the holder.) */
+    private static final class Lookup {
+        private static final Map<String, EventType> BY_CE_TYPE = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(EventType::ceType, type -> type));
+        private static final Map<Class<? extends EventData>, EventType> BY_DATA_CLASS = Arrays.stream(values())
+                .collect(Collectors.toUnmodifiableMap(EventType::dataClass, type -> type));
     }
 }

@@ -1,9 +1,10 @@
 package io.pinfold.outbox;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.pinfold.runtime.metrics.OwnedGauges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -63,6 +65,7 @@ public class OutboxRelay {
     private final Counter failures;
     private final Counter batches;
     private final Timer lag;
+    private final OwnedGauges gauges;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile boolean leading;
@@ -88,8 +91,14 @@ public class OutboxRelay {
         this.failures = Counter.builder("pinfold.outbox.failures").description("Events whose send failed; they stay in the outbox and are retried").register(registry);
         this.batches = Counter.builder("pinfold.outbox.batches").description("Batches read from the outbox").register(registry);
         this.lag = Timer.builder("pinfold.outbox.lag").description("Time from the event to its Kafka acknowledgement").register(registry);
-        Gauge.builder("pinfold.outbox.leader", this, relay -> relay.leading ? 1 : 0)
-                .description("1 while this copy holds the relay lease").register(registry);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.outbox.leader", "1 while this copy holds the relay lease", Tags.empty(),
+                this, relay -> relay.leading ? 1 : 0);
+    }
+
+    @PreDestroy
+    void closeGauges() {
+        gauges.close();
     }
 
     void onStart(@Observes StartupEvent event) {

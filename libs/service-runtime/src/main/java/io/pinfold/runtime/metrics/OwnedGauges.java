@@ -41,11 +41,20 @@ public final class OwnedGauges implements AutoCloseable {
 
     /** A gauge reading {@code state} through {@code reader}, replacing any meter of the same id. */
     public <T> void register(String name, String description, Tags tags, T state, ToDoubleFunction<T> reader) {
+        register(name, description, null, tags, state, reader);
+    }
+
+    /**
+     * As {@link #register(String, String, Tags, Object, ToDoubleFunction)}, with a base unit (e.g. {@code seconds},
+     * which Prometheus appends to the name); null for none.
+     */
+    public <T> void register(String name, String description, String baseUnit, Tags tags, T state, ToDoubleFunction<T> reader) {
         // find() matches meters carrying at least these tags: only the one with exactly these is the same id.
         registry.find(name).tags(tags).gauges().stream()
                 .filter(stale -> Tags.of(stale.getId().getTags()).equals(tags))
                 .forEach(registry::remove);
-        meters.add(Gauge.builder(name, state, reader).description(description).tags(tags).strongReference(true).register(registry));
+        meters.add(Gauge.builder(name, state, reader).description(description).baseUnit(baseUnit).tags(tags)
+                .strongReference(true).register(registry));
     }
 
     /** Removes every gauge registered here from the registry. */

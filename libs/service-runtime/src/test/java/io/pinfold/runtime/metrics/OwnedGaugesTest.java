@@ -36,6 +36,16 @@ class OwnedGaugesTest {
     }
 
     @Test
+    void keepsTheBaseUnitWhichPrometheusAppendsToTheName() {
+        CompositeMeterRegistry registry = new CompositeMeterRegistry();
+        registry.add(new SimpleMeterRegistry());
+        new OwnedGauges(registry).register("pinfold.test.age", "d", "seconds", Tags.empty(), new Object(), ignored -> 4.0);
+
+        assertThat(registry.get("pinfold.test.age").gauge().getId().getBaseUnit()).isEqualTo("seconds");
+        assertThat(registry.get("pinfold.test.age").gauge().value()).isEqualTo(4.0);
+    }
+
+    @Test
     void closingRemovesTheOwnersGaugesFromTheRegistry() {
         CompositeMeterRegistry registry = new CompositeMeterRegistry();
         registry.add(new SimpleMeterRegistry());

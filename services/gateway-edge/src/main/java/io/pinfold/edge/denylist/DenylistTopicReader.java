@@ -1,14 +1,16 @@
 package io.pinfold.edge.denylist;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pinfold.edge.readiness.ReadToEnd;
 import io.pinfold.events.Topic;
 import io.pinfold.runtime.kafka.KafkaClientConfig;
+import io.pinfold.runtime.metrics.OwnedGauges;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -51,13 +53,22 @@ public class DenylistTopicReader {
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    /** The bean's own gauges; none on the readers tests build by hand. */
+    private OwnedGauges gauges;
 
     @Inject
     public DenylistTopicReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, DenylistEntries entries,
                                MeterRegistry registry, DenylistCheckpoints checkpoints) {
         this(kafkaConfig, Topic.DENYLIST.topicName(), new DenylistRecords(entries, registry), checkpoints, new DenylistApplyLatency(registry));
-        Gauge.builder("pinfold.edge.denylist.entries", entries, DenylistEntries::size)
-                .description("denylist entries the edge holds").register(registry);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.edge.denylist.entries", "denylist entries the edge holds", Tags.empty(), entries, DenylistEntries::size);
+    }
+
+    @PreDestroy
+    void closeGauges() {
+        if (gauges != null) {
+            gauges.close();
+        }
     }
 
     /** For a topic other than pinfold.denylist. */

@@ -1,8 +1,9 @@
 package io.pinfold.edge.limits;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.pinfold.runtime.metrics.OwnedGauges;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ public class RequestLimits {
     private final Counter busy;
     private final Vertx vertx;
     private final long sweeper;
+    private final OwnedGauges gauges;
 
     public RequestLimits(LimitsConfig config, MeterRegistry registry, Vertx vertx) {
         this.config = config;
@@ -32,8 +34,9 @@ public class RequestLimits {
                 .description("requests refused by a limit of the edge").register(registry);
         this.busy = Counter.builder("pinfold.edge.limited").tag("limit", "upstream")
                 .description("requests refused by a limit of the edge").register(registry);
-        Gauge.builder("pinfold.edge.upstream.in-flight", upstream, AtomicInteger::get)
-                .description("requests being proxied to Kubo gateways now").register(registry);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.edge.upstream.in-flight", "requests being proxied to Kubo gateways now", Tags.empty(),
+                upstream, AtomicInteger::get);
         this.sweeper = rates == null ? -1 : vertx.setPeriodic(TimeUnit.SECONDS.toMillis(30), id -> rates.sweep(System.nanoTime()));
     }
 
@@ -74,6 +77,7 @@ public class RequestLimits {
 
     @PreDestroy
     void close() {
+        gauges.close();
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }

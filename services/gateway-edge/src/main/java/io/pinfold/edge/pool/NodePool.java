@@ -1,10 +1,12 @@
 package io.pinfold.edge.pool;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.pinfold.events.node.NodeRegistered;
 import io.pinfold.events.node.NodeStateChanged;
 import io.pinfold.runtime.consume.RecordPosition;
+import io.pinfold.runtime.metrics.OwnedGauges;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -32,11 +34,18 @@ public class NodePool {
 
     private record Serving(long atChange, List<PoolNode> nodes) {
     }
+    private final OwnedGauges gauges;
 
     public NodePool(MeterRegistry registry) {
-        Gauge.builder("pinfold.edge.pool.nodes", nodes, Map::size).description("Kubo nodes known to the edge").register(registry);
-        Gauge.builder("pinfold.edge.pool.serving", this, pool -> pool.serving().size())
-                .description("Kubo nodes the edge proxies to (state active)").register(registry);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.edge.pool.nodes", "Kubo nodes known to the edge", Tags.empty(), nodes, Map::size);
+        gauges.register("pinfold.edge.pool.serving", "Kubo nodes the edge proxies to (state active)", Tags.empty(),
+                this, pool -> pool.serving().size());
+    }
+
+    @PreDestroy
+    void close() {
+        gauges.close();
     }
 
     void apply(NodeRegistered event, Instant at, RecordPosition position) {

@@ -1,11 +1,13 @@
 package io.pinfold.edge.readiness;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.pinfold.edge.denylist.DenylistTopicReader;
 import io.pinfold.edge.snapshot.EdgeSnapshot;
 import io.pinfold.edge.snapshot.EdgeSnapshots;
 import io.pinfold.edge.snapshot.SnapshotConfig;
+import io.pinfold.runtime.metrics.OwnedGauges;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +28,22 @@ public class ServingState {
     private final EdgeSnapshots snapshots;
     private final Duration fallbackAfter;
     private final long startedNanos = System.nanoTime();
+    private final OwnedGauges gauges;
 
     public ServingState(NodesReadProgress nodes, DenylistTopicReader denylist, EdgeSnapshots snapshots, SnapshotConfig config,
                         MeterRegistry registry) {
         this.readers = List.of(nodes.progress(), denylist.progress());
         this.snapshots = snapshots;
         this.fallbackAfter = config.fallbackAfter();
-        Gauge.builder("pinfold.edge.serving.from.snapshot", this, state -> state.mode() == Mode.SNAPSHOT ? 1 : 0)
-                .description("1 while the edge serves from its local snapshot because the topics could not be read").register(registry);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.edge.serving.from.snapshot",
+                "1 while the edge serves from its local snapshot because the topics could not be read", Tags.empty(),
+                this, state -> state.mode() == Mode.SNAPSHOT ? 1 : 0);
+    }
+
+    @PreDestroy
+    void close() {
+        gauges.close();
     }
 
     public Mode mode() {

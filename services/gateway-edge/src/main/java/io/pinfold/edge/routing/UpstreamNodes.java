@@ -1,9 +1,11 @@
 package io.pinfold.edge.routing;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.pinfold.edge.pool.NodePool;
 import io.pinfold.edge.pool.PoolNode;
+import io.pinfold.runtime.metrics.OwnedGauges;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +26,13 @@ public class UpstreamNodes {
     private final UpstreamConfig config;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
-    private final MeterRegistry registry;
+    private final OwnedGauges gauges;
     private final ContentAffinity affinity;
 
     public UpstreamNodes(NodePool pool, UpstreamConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.config = config;
-        this.registry = registry;
+        this.gauges = new OwnedGauges(registry);
         this.affinity = new ContentAffinity(config.rememberedContents());
     }
 
@@ -96,9 +98,14 @@ public class UpstreamNodes {
     private CircuitBreaker breaker(PoolNode node) {
         return breakers.computeIfAbsent(node.id(), id -> {
             CircuitBreaker breaker = new CircuitBreaker(config.breaker().failures(), config.breaker().openFor().toNanos());
-            Gauge.builder("pinfold.edge.upstream.breaker.open", breaker, b -> b.state(System.nanoTime()) == CircuitBreaker.State.CLOSED ? 0 : 1)
-                    .tag("node", id).description("1 while the node's circuit breaker keeps traffic off it").register(registry);
+            gauges.register("pinfold.edge.upstream.breaker.open", "1 while the node's circuit breaker keeps traffic off it",
+                    Tags.of("node", id), breaker, b -> b.state(System.nanoTime()) == CircuitBreaker.State.CLOSED ? 0 : 1);
             return breaker;
         });
+    }
+
+    @PreDestroy
+    void close() {
+        gauges.close();
     }
 }

@@ -1,8 +1,8 @@
 package io.pinfold.edge.snapshot;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.pinfold.edge.denylist.DenylistCheckpoints;
 import io.pinfold.edge.denylist.DenylistEntries;
 import io.pinfold.edge.pool.NodePool;
@@ -12,7 +12,9 @@ import io.pinfold.events.Topic;
 import io.pinfold.events.denylist.DenylistEntryAdded;
 import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.runtime.consume.RecordPosition;
+import io.pinfold.runtime.metrics.OwnedGauges;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +68,7 @@ public class EdgeSnapshots implements DenylistCheckpoints {
     private long lastPoolChanges = -1;
     private Map<Integer, Long> lastOffsets = Map.of();
     private long lastWriteNanos;
+    private final OwnedGauges gauges;
 
     public EdgeSnapshots(SnapshotConfig config, DenylistEntries entries, NodePool pool, NodesReadProgress nodes, MeterRegistry registry) {
         this.config = config;
@@ -77,9 +80,14 @@ public class EdgeSnapshots implements DenylistCheckpoints {
                 .description("local snapshots of the edge's state written").register(registry);
         this.failed = Counter.builder("pinfold.edge.snapshot.writes").tag("outcome", "failed")
                 .description("local snapshots of the edge's state written").register(registry);
-        Gauge.builder("pinfold.edge.snapshot.age", this, snapshots -> snapshots.age().map(age -> age.toMillis() / 1000.0).orElse(Double.NaN))
-                .description("seconds since the newest snapshot this edge wrote or started from was written").baseUnit("seconds")
-                .register(registry);
+        this.gauges = new OwnedGauges(registry);
+        gauges.register("pinfold.edge.snapshot.age", "seconds since the newest snapshot this edge wrote or started from was written",
+                "seconds", Tags.empty(), this, snapshots -> snapshots.age().map(age -> age.toMillis() / 1000.0).orElse(Double.NaN));
+    }
+
+    @PreDestroy
+    void closeGauges() {
+        gauges.close();
     }
 
     /** Before the topic readers start (they observe StartupEvent at the default priority). */
