@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pinfold.ipfs.cid.Cid;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public class EdgeCache {
     private final Set<CacheKey> filling = ConcurrentHashMap.newKeySet();
     private final Map<Result, Counter> results = new java.util.EnumMap<>(Result.class);
 
+    @Inject
     public EdgeCache(ContentCache cache, CacheConfig config, MeterRegistry registry) {
         this(cache, config.enabled(), (int) Math.min(Integer.MAX_VALUE - 64, config.maxObjectBytes().asLongValue()),
                 config.maxBytes().asLongValue() / 4, registry);
