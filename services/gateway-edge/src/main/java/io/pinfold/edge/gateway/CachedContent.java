@@ -136,7 +136,7 @@ public class CachedContent {
         }
         String cacheControl = answer.getHeader("Cache-Control");
         String type = answer.getHeader("Content-Type");
-        if (cacheControl == null || !cacheControl.toLowerCase(Locale.ROOT).contains("immutable") || type != null && whole(type)) {
+        if (cacheControl == null || !cacheControl.toLowerCase(Locale.ROOT).contains("immutable") || type != null && manyBlocks(type)) {
             return null;
         }
         long length = -1;
@@ -161,7 +161,7 @@ public class CachedContent {
     }
 
     /** A CAR or TAR: a body of many blocks, of which only the roots would be checked before a hit. */
-    private static boolean whole(String contentType) {
+    private static boolean manyBlocks(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("application/vnd.ipld.car") || type.startsWith("application/x-tar");
     }
