@@ -105,7 +105,8 @@ gh_start_kafka() {
 
 # Starts gateway-edge from <jar> (quarkus-run.jar) against $GH_KAFKA, registers the Kubo node started by
 # gh_start_kubo on pinfold.nodes (node.registered, state active) and waits until the edge is ready with that node
-# in its pool. Sets GH_EDGE (main port) and GH_EDGE_MANAGEMENT.
+# in its pool. Sets GH_EDGE (main port) and GH_EDGE_MANAGEMENT. GH_EDGE_OPTS: more JVM options (e.g.
+# -Dpinfold.edge.cache.enabled=false).
 gh_start_edge() {
   local jar=$1 port management log deadline registered=false
   [[ -f "$jar" ]] || pf_fail "gateway-edge jar $jar not found; build it: ./mvnw -o -pl services/gateway-edge -am package -DskipTests"
@@ -114,10 +115,11 @@ gh_start_edge() {
   log=$(pf_log_file gateway-edge)
   # The conformance suite and the load tools send everything from one loopback address: the per-client rate limit
   # (pinfold.edge.limits.rate-per-second, 100/s by default) would answer them 429, so it is off here.
-  # shellcheck disable=SC2086 # PINFOLD_SERVICE_JAVA_OPTS is a list of JVM options
+  # shellcheck disable=SC2086 # PINFOLD_SERVICE_JAVA_OPTS and GH_EDGE_OPTS are lists of JVM options
   PINFOLD_KAFKA_BOOTSTRAP=$GH_KAFKA PINFOLD_EDGE_PORT=$port PINFOLD_EDGE_MANAGEMENT_PORT=$management \
     PINFOLD_OTLP_ENDPOINT=${PINFOLD_OTLP_ENDPOINT:-http://127.0.0.1:$(gh_free_port)} \
-    pf_spawn gateway-edge "$log" "$jar" java ${PINFOLD_SERVICE_JAVA_OPTS:--Xmx512m} -Dpinfold.edge.limits.rate-per-second=0 -jar "$jar"
+    pf_spawn gateway-edge "$log" "$jar" java ${PINFOLD_SERVICE_JAVA_OPTS:--Xmx512m} -Dpinfold.edge.limits.rate-per-second=0 \
+    ${GH_EDGE_OPTS:-} -jar "$jar"
   GH_STARTED+=(gateway-edge)
   GH_EDGE=http://127.0.0.1:$port
   GH_EDGE_MANAGEMENT=http://127.0.0.1:$management

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * One line per gateway request, at INFO, to the logger category {@value #CATEGORY} (route it with
  * {@code quarkus.log.category."pinfold.edge.access".*}): the Combined Log Format (client, time, request line, status,
- * bytes sent, referer, user agent), then {@code duration=<ms>ms upstream=<node id>|- block=<rule>|- notice=<id>|-
+ * bytes sent, referer, user agent), then {@code duration=<ms>ms upstream=<node id>|cache|- block=<rule>|- notice=<id>|-
  * end=complete|cut}. {@code cut}: the connection was closed before the response ended (a CAR stopped before a
  * blocked block, a client gone, an upstream body that failed).
  */
@@ -44,7 +44,7 @@ public class AccessLog {
         context.addEndHandler(done -> LOG.info(line(context, at, System.nanoTime() - started, done.succeeded())));
     }
 
-    /** The node whose answer is (being) forwarded. */
+    /** The node whose answer is (being) forwarded, or {@code cache} for an answer from the hot-content cache. */
     public static void upstream(RoutingContext context, String nodeId) {
         context.put(UPSTREAM, nodeId);
     }

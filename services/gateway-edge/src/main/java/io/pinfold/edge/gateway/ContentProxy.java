@@ -3,6 +3,7 @@ package io.pinfold.edge.gateway;
 import io.pinfold.denylist.ContentRequest;
 import io.pinfold.denylist.DenylistEntry;
 import io.pinfold.edge.access.AccessLog;
+import io.pinfold.edge.cache.CacheFill;
 import io.pinfold.edge.denylist.DenylistEntries;
 import io.pinfold.edge.limits.RequestLimits;
 import io.pinfold.edge.pool.PoolNode;
@@ -41,7 +42,8 @@ import org.jboss.logging.Logger;
  * <p>Before the first byte: a node that cannot be reached, times out or answers 502/503 is marked in its breaker and
  * the next candidate is tried (every gateway method is idempotent). When the headers arrive, the CIDs Kubo met while
  * resolving ({@code X-Ipfs-Roots}, and the one the Etag names) are matched against the denylist before anything is
- * forwarded; a CAR body goes through a {@link CarBlockGate} that stops the stream before a blocked block.
+ * forwarded; a CAR body goes through a {@link CarBlockGate} that stops the stream before a blocked block. An answer
+ * {@link CachedContent} may keep is copied into the hot-content cache as it streams (never holding the client back).
  */
 @ApplicationScoped
 public class ContentProxy {
@@ -64,10 +66,12 @@ public class ContentProxy {
     private final HttpClient client;
     private final RequestLimits limits;
     private final Vertx vertx;
+    private final CachedContent cached;
 
     public ContentProxy(Vertx vertx, UpstreamNodes nodes, DenylistEntries denylist, GatewayAnswers answers, GatewayMetrics metrics,
-                        UpstreamConfig config, RequestLimits limits) {
+                        UpstreamConfig config, RequestLimits limits, CachedContent cached) {
         this.vertx = vertx;
+        this.cached = cached;
         this.limits = limits;
         this.nodes = nodes;
         this.denylist = denylist;
@@ -223,7 +227,8 @@ public class ContentProxy {
     /** Checks what Kubo met on the way, then forwards status, headers and the body. */
     private void relay(RoutingContext context, GatewayRequest request, HttpClientRequest upstream, HttpClientResponse answer) {
         HttpServerResponse response = context.response();
-        Optional<DenylistEntry> hit = denylist.match(request.content().withAlong(metRoots(answer)));
+        List<Cid> roots = metRoots(answer);
+        Optional<DenylistEntry> hit = denylist.match(request.content().withAlong(roots));
         if (hit.isPresent()) {
             answer.exceptionHandler(ignored -> { });
             upstream.reset();
@@ -252,10 +257,11 @@ public class ContentProxy {
         String type = answer.getHeader("Content-Type");
         CarBlockGate gate = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/vnd.ipld.car")
                 ? new CarBlockGate(denylist::matchBlock) : null;
-        stream(context, request, answer, gate);
+        stream(context, request, answer, gate, gate == null ? cached.fill(context, answer, roots) : null);
     }
 
-    private void stream(RoutingContext context, GatewayRequest request, HttpClientResponse answer, CarBlockGate gate) {
+    /** @param fill the copy into the hot-content cache, or null */
+    private void stream(RoutingContext context, GatewayRequest request, HttpClientResponse answer, CarBlockGate gate, CacheFill fill) {
         HttpServerResponse response = context.response();
         answer.handler(chunk -> {
             Buffer out = chunk;
@@ -263,6 +269,9 @@ public class ContentProxy {
                 out = Buffer.buffer(gate.accept(chunk.getBytes()));
             }
             if (out.length() > 0) {
+                if (fill != null) {
+                    fill.append(out);
+                }
                 response.write(out);
             }
             if (gate != null && gate.stopped()) {
@@ -286,6 +295,9 @@ public class ContentProxy {
         });
         answer.exceptionHandler(failure -> {
             LOG.debugf("upstream body of %s failed: %s", request.upstreamPath(), failure);
+            if (fill != null) {
+                fill.abandon();
+            }
             abort(context);
         });
         answer.endHandler(done -> {
@@ -294,6 +306,9 @@ public class ContentProxy {
                 LOG.warnf("the CAR of %s ended inside a section", request.content());
                 abort(context);
                 return;
+            }
+            if (fill != null) {
+                fill.complete();
             }
             response.end();
         });

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's meters: {@code pinfold.edge.requests{status,format}}, {@code pinfold.edge.blocked{notice,where}}
- * (where: request, roots, car), {@code pinfold.edge.upstream.latency{node,outcome}} (time to the response headers).
+ * (where: request, roots — also a cache hit's kept roots —, car), {@code pinfold.edge.upstream.latency{node,outcome}} (time to the response headers).
  */
 @ApplicationScoped
 public class GatewayMetrics {

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The gateway on the main port: {@code /ipfs/*} and {@code /ipns/*}, GET, HEAD and OPTIONS, and nothing else (every
  * other path of the main port stays 404). Each request is parsed and normalised, refused with 400 when it cannot be,
- * matched against the denylist, and only then forwarded. Until the denylist has been read to the end of what the
+ * matched against the denylist, and only then answered from the hot-content cache (CachedContent, which checks the
+ * roots kept with the entry again) or forwarded. Until the denylist has been read to the end of what the
  * topic held at start, nothing is served: an edge never serves content taken down before it started (unless Kafka
  * cannot be read and it serves the last list it knew from its local snapshot, see ServingState).
  */
@@ -28,9 +29,11 @@ public class GatewayRoutes {
     private final RequestLimits limits;
     private final AccessLog accessLog;
     private final SubdomainGatewayConfig subdomains;
+    private final CachedContent cached;
 
     public GatewayRoutes(ContentProxy proxy, GatewayAnswers answers, GatewayMetrics metrics, ServingState state, RequestLimits limits,
-                         AccessLog accessLog, SubdomainGatewayConfig subdomains) {
+                         AccessLog accessLog, SubdomainGatewayConfig subdomains, CachedContent cached) {
+        this.cached = cached;
         this.subdomains = subdomains;
         this.proxy = proxy;
         this.answers = answers;
@@ -95,6 +98,9 @@ public class GatewayRoutes {
             metrics.blocked(hit.get().hints().notice().orElse(null), "request");
             AccessLog.blocked(context, hit.get());
             answers.blocked(context.response(), request.content().toString(), hit.get());
+            return;
+        }
+        if (cached.answer(context, request)) {
             return;
         }
         proxy.forward(context, request);
