@@ -1,5 +1,6 @@
 package io.pinfold.gc.index;
 
+import io.pinfold.gc.config.GcConfig;
 import io.pinfold.kubo.KuboClient;
 import io.pinfold.kubo.reclaim.BlockRef;
 import io.pinfold.kubo.reclaim.LiveRoots;
@@ -24,7 +25,11 @@ import org.jboss.logging.Logger;
  * Targeted GC's block-reference index in PostgreSQL (gc_index_root, gc_index_block): for every root a node keeps or
  * kept, the keys of its blocks. {@link #sync} brings a node's entry in line with the node's live roots, walking only
  * roots it has not seen (a DAG never changes under its CID), so its cost follows what was pinned and unpinned since
- * the last sync, not the repo. Only a run holding the node's lease syncs it, so syncs of one node never overlap.
+ * the last sync, not the repo. Only a run holding the node's lease syncs it, so syncs of one node never overlap; roots
+ * pinned meanwhile may be indexed ahead of the run by {@link #indexPinned} (from pinfold.pin-status), so a sync finds
+ * them known instead of walking them. Both writers insert a root only if it is not there yet (the unique key), and a
+ * root indexed as live only keeps more blocks; the sync's fingerprint and the node's walk of roots new since it, under
+ * the GC lock, stay what makes deletion safe.
  */
 @ApplicationScoped
 public class BlockIndex {
@@ -32,15 +37,34 @@ public class BlockIndex {
     private static final int INSERT_CHUNK = 5_000;
 
     private final Pool pool;
+    private final int walkConcurrency;
 
-    public BlockIndex(Pool pool) {
+    public BlockIndex(Pool pool, GcConfig config) {
         this.pool = pool;
+        this.walkConcurrency = Math.max(1, config.indexWalkConcurrency());
     }
 
     /** Indexes the node's live roots as they are now; answers their fingerprint, which pinfold/reclaim checks. */
     public Uni<String> sync(String nodeId, KuboClient node) {
+        long started = System.nanoTime();
         return node.reclaim().roots()
-                .chain(live -> known(nodeId).chain(known -> apply(nodeId, node, live, known)).replaceWith(live.fingerprint()));
+                .chain(live -> known(nodeId).chain(known -> apply(nodeId, node, live, known))
+                        .invoke(walked -> LOG.debugf("index sync of %s: %d live roots, %d walked, %d ms", nodeId,
+                                live.roots().size(), walked, (System.nanoTime() - started) / 1_000_000))
+                        .replaceWith(live.fingerprint()));
+    }
+
+    /**
+     * A root pinned (whole DAG) on the node, as pinfold.pin-status said: walked into the index as live now, outside any
+     * run, unless the index knows it already (a known complete root no longer live is marked live again). Answers
+     * whether it walked. Only ever adds protection: a root indexed live that the node does not keep is retired by the
+     * next sync.
+     */
+    public Uni<Boolean> indexPinned(String nodeId, KuboClient node, String cid) {
+        return pool.preparedQuery("UPDATE gc_index_root SET live = TRUE WHERE node_id = $1 AND root_cid = $2 AND whole_dag "
+                        + "RETURNING id").execute(Tuple.of(nodeId, cid))
+                .chain(rows -> rows.rowCount() > 0 ? Uni.createFrom().item(false)
+                        : index(nodeId, node, new Walk(new RootKey(cid, true), "pinned", true, null)));
     }
 
     /** The blocks only roots that are no longer live reach, and those roots. */
@@ -70,7 +94,7 @@ public class BlockIndex {
                 return Uni.createFrom().item(indexed.id());
             }
             return index(nodeId, node, new Walk(key, "blocked", false, indexed == null ? null : indexed.id()))
-                    .chain(() -> pool.preparedQuery("SELECT id FROM gc_index_root WHERE node_id = $1 AND root_cid = $2 AND whole_dag")
+                    .chain(ignored -> pool.preparedQuery("SELECT id FROM gc_index_root WHERE node_id = $1 AND root_cid = $2 AND whole_dag")
                             .execute(Tuple.of(nodeId, cid)).map(rows -> rows.iterator().next().getLong(0)));
         });
     }
@@ -115,7 +139,8 @@ public class BlockIndex {
                 });
     }
 
-    private Uni<Void> apply(String nodeId, KuboClient node, LiveRoots live, Map<RootKey, IndexedRoot> known) {
+    /** Answers how many roots it walked. */
+    private Uni<Integer> apply(String nodeId, KuboClient node, LiveRoots live, Map<RootKey, IndexedRoot> known) {
         Map<RootKey, String> liveKinds = new LinkedHashMap<>();
         live.roots().forEach(root -> liveKinds.putIfAbsent(new RootKey(root.cid(), !root.directOnly()), root.kind()));
         List<Long> retire = new ArrayList<>();
@@ -136,10 +161,12 @@ public class BlockIndex {
         });
         return setLive(retire, false)
                 .chain(() -> setLive(revive, true))
+                // many new roots are usually small (pins landing): walked a few at a time, each in its own transaction
                 .chain(() -> Multi.createFrom().iterable(walks)
-                        .onItem().transformToUniAndConcatenate(walk -> index(nodeId, node, walk))
+                        .onItem().transformToUni(walk -> index(nodeId, node, walk)).merge(walkConcurrency)
                         .collect().last().replaceWithVoid())
-                .chain(() -> indexUnpinned(nodeId, node, known, liveKinds));
+                .chain(() -> indexUnpinned(nodeId, node, known, liveKinds))
+                .replaceWith(walks.size());
     }
 
     /**
@@ -161,7 +188,7 @@ public class BlockIndex {
                                     .onFailure().recoverWithUni(failure -> {
                                         LOG.warnf("unpinned root %s on %s not indexed (%s); a full GC will reclaim it",
                                                 walk.key().cid(), nodeId, failure.getMessage());
-                                        return Uni.createFrom().voidItem();
+                                        return Uni.createFrom().item(false);
                                     }))
                             .collect().last().replaceWithVoid();
                 });
@@ -175,19 +202,28 @@ public class BlockIndex {
                 .execute(Tuple.of(live, ids.toArray(new Long[0]))).replaceWithVoid();
     }
 
-    /** Walks one root on the node and records its blocks, in one transaction: a half-walked root is never seen. */
-    private Uni<Void> index(String nodeId, KuboClient node, Walk walk) {
+    /**
+     * Walks one root on the node and records its blocks, in one transaction: a half-walked root is never seen. When the
+     * root is there already (the other writer indexed it meanwhile: a run's sync, or {@link #indexPinned}), nothing is
+     * walked; answers whether it walked.
+     */
+    private Uni<Boolean> index(String nodeId, KuboClient node, Walk walk) {
         return pool.withTransaction(connection -> {
             Uni<Void> clear = walk.replaces() == null ? Uni.createFrom().voidItem()
                     : connection.preparedQuery("DELETE FROM gc_index_root WHERE id = $1").execute(Tuple.of(walk.replaces()))
                             .replaceWithVoid();
             return clear.chain(() -> connection.preparedQuery("""
                                     INSERT INTO gc_index_root (node_id, root_cid, whole_dag, kind, live, complete, block_count, indexed_at)
-                                    VALUES ($1, $2, $3, $4, $5, FALSE, 0, $6) RETURNING id""")
+                                    VALUES ($1, $2, $3, $4, $5, FALSE, 0, $6)
+                                    ON CONFLICT (node_id, root_cid, whole_dag) DO NOTHING RETURNING id""")
                             .execute(Tuple.of(nodeId, walk.key().cid(), walk.key().wholeDag(), walk.kind(), walk.live(),
                                     OffsetDateTime.now(ZoneOffset.UTC))))
-                    .map(rows -> rows.iterator().next().getLong(0))
-                    .chain(rootId -> insertBlocks(connection, nodeId, node, walk, rootId));
+                    .chain(rows -> rows.iterator().hasNext()
+                            ? insertBlocks(connection, nodeId, node, walk, rows.iterator().next().getLong(0)).replaceWith(true)
+                            // there already: a root walked as live is live whoever indexed it
+                            : !walk.live() ? Uni.createFrom().item(false)
+                            : connection.preparedQuery("UPDATE gc_index_root SET live = TRUE WHERE node_id = $1 AND root_cid = $2 AND whole_dag = $3")
+                                    .execute(Tuple.of(nodeId, walk.key().cid(), walk.key().wholeDag())).replaceWith(false));
         });
     }
 
