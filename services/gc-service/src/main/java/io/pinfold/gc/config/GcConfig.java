@@ -90,7 +90,7 @@ public interface GcConfig {
     @WithDefault("true")
     boolean indexOnPin();
 
-    /** Most such walks in flight at once in this copy; a pin past it is left to the next run's sync. */
-    @WithDefault("4")
-    int indexOnPinConcurrency();
+    /** Most pinned roots waiting to be indexed in this copy; a pin past it is left to the next run's sync. */
+    @WithDefault("10000")
+    int indexOnPinBacklog();
 }

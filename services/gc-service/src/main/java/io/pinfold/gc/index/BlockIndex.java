@@ -15,9 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -35,6 +37,10 @@ import org.jboss.logging.Logger;
 public class BlockIndex {
     private static final Logger LOG = Logger.getLogger(BlockIndex.class);
     private static final int INSERT_CHUNK = 5_000;
+    /** A root with at most this many blocks is walked into memory and recorded with others in one transaction. */
+    static final int SMALL_ROOT_BLOCKS = 2_000;
+    /** Small roots recorded per transaction. */
+    static final int GROUP = 32;
 
     private final Pool pool;
     private final int walkConcurrency;
@@ -55,16 +61,20 @@ public class BlockIndex {
     }
 
     /**
-     * A root pinned (whole DAG) on the node, as pinfold.pin-status said: walked into the index as live now, outside any
-     * run, unless the index knows it already (a known complete root no longer live is marked live again). Answers
-     * whether it walked. Only ever adds protection: a root indexed live that the node does not keep is retired by the
-     * next sync.
+     * Roots pinned (whole DAG) on the node, as pinfold.pin-status said: walked into the index as live now, outside any
+     * run, unless the index knows them already (a known root no longer live is marked live again). Answers how many it
+     * walked. Only ever adds protection: a root indexed live that the node does not keep is retired by the next sync.
      */
-    public Uni<Boolean> indexPinned(String nodeId, KuboClient node, String cid) {
-        return pool.preparedQuery("UPDATE gc_index_root SET live = TRUE WHERE node_id = $1 AND root_cid = $2 AND whole_dag "
-                        + "RETURNING id").execute(Tuple.of(nodeId, cid))
-                .chain(rows -> rows.rowCount() > 0 ? Uni.createFrom().item(false)
-                        : index(nodeId, node, new Walk(new RootKey(cid, true), "pinned", true, null)));
+    public Uni<Integer> indexPinned(String nodeId, KuboClient node, List<String> cids) {
+        List<String> distinct = cids.stream().distinct().toList();
+        return pool.preparedQuery("UPDATE gc_index_root SET live = TRUE WHERE node_id = $1 AND root_cid = ANY($2) AND whole_dag "
+                        + "RETURNING root_cid").execute(Tuple.of(nodeId, distinct.toArray(new String[0])))
+                .chain(rows -> {
+                    Set<String> known = new HashSet<>();
+                    rows.forEach(row -> known.add(row.getString(0)));
+                    return indexAll(nodeId, node, distinct.stream().filter(cid -> !known.contains(cid))
+                            .map(cid -> new Walk(new RootKey(cid, true), "pinned", true, null)).toList());
+                });
     }
 
     /** The blocks only roots that are no longer live reach, and those roots. */
@@ -161,12 +171,90 @@ public class BlockIndex {
         });
         return setLive(retire, false)
                 .chain(() -> setLive(revive, true))
-                // many new roots are usually small (pins landing): walked a few at a time, each in its own transaction
-                .chain(() -> Multi.createFrom().iterable(walks)
-                        .onItem().transformToUni(walk -> index(nodeId, node, walk)).merge(walkConcurrency)
-                        .collect().last().replaceWithVoid())
+                .chain(() -> indexAll(nodeId, node, walks))
                 .chain(() -> indexUnpinned(nodeId, node, known, liveKinds))
                 .replaceWith(walks.size());
+    }
+
+    /**
+     * Walks these roots and records them. New roots are mostly small (pins landing): each is walked into memory (a few
+     * at a time) and they are recorded {@value #GROUP} to a transaction; one with more than {@value #SMALL_ROOT_BLOCKS}
+     * blocks is walked again, streamed, in a transaction of its own ({@link #index}). Answers how many it recorded.
+     */
+    private Uni<Integer> indexAll(String nodeId, KuboClient node, List<Walk> walks) {
+        if (walks.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom().iterable(walks)
+                .onItem().transformToUni(walk -> node.reclaim().refs(walk.key().cid(), !walk.key().wholeDag())
+                        .select().first(SMALL_ROOT_BLOCKS + 1).collect().asList()
+                        .map(refs -> new Walked(walk, refs.size() > SMALL_ROOT_BLOCKS ? null : refs)))
+                .merge(walkConcurrency)
+                .group().intoLists().of(GROUP)
+                .onItem().transformToUniAndConcatenate(group -> recordSmall(nodeId, group)
+                        .chain(small -> Multi.createFrom().iterable(group).filter(walked -> walked.refs() == null)
+                                .onItem().transformToUniAndConcatenate(walked -> index(nodeId, node, walked.walk()))
+                                .collect().with(java.util.stream.Collectors.counting())
+                                .map(large -> small + large.intValue())))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    /**
+     * Records the small roots of a group and their blocks in one transaction. A root there already (the other writer
+     * indexed it meanwhile) is left as it is, except that a root walked as live is marked live. Answers how many it
+     * recorded.
+     */
+    private Uni<Integer> recordSmall(String nodeId, List<Walked> group) {
+        Map<RootKey, Walked> small = new LinkedHashMap<>();
+        group.stream().filter(walked -> walked.refs() != null).forEach(walked -> small.putIfAbsent(walked.walk().key(), walked));
+        if (small.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Walked> roots = new ArrayList<>(small.values());
+        Long[] replaced = roots.stream().map(walked -> walked.walk().replaces()).filter(java.util.Objects::nonNull).toArray(Long[]::new);
+        return pool.withTransaction(connection -> connection.preparedQuery("DELETE FROM gc_index_root WHERE id = ANY($1)")
+                .execute(Tuple.of((Object) replaced))
+                .chain(() -> connection.preparedQuery("""
+                                INSERT INTO gc_index_root (node_id, root_cid, whole_dag, kind, live, complete, block_count, indexed_at)
+                                SELECT $1, c, w, k, l, m, n, $8 FROM unnest($2::text[], $3::bool[], $4::text[], $5::bool[], $6::bool[], $7::bigint[])
+                                    AS t(c, w, k, l, m, n)
+                                ON CONFLICT (node_id, root_cid, whole_dag) DO NOTHING RETURNING id, root_cid, whole_dag""")
+                        .execute(Tuple.tuple().addValue(nodeId)
+                                .addValue(roots.stream().map(w -> w.walk().key().cid()).toArray(String[]::new))
+                                .addValue(roots.stream().map(w -> w.walk().key().wholeDag()).toArray(Boolean[]::new))
+                                .addValue(roots.stream().map(w -> w.walk().kind()).toArray(String[]::new))
+                                .addValue(roots.stream().map(w -> w.walk().live()).toArray(Boolean[]::new))
+                                .addValue(roots.stream().map(w -> w.refs().stream().noneMatch(BlockRef::missing)).toArray(Boolean[]::new))
+                                .addValue(roots.stream().map(w -> w.refs().stream().filter(ref -> !ref.missing()).count()).toArray(Long[]::new))
+                                .addValue(OffsetDateTime.now(ZoneOffset.UTC))))
+                .chain(inserted -> {
+                    List<Long> rootIds = new ArrayList<>();
+                    List<String> keys = new ArrayList<>();
+                    Set<RootKey> recorded = new HashSet<>();
+                    for (Row row : inserted) {
+                        RootKey key = new RootKey(row.getString(1), row.getBoolean(2));
+                        recorded.add(key);
+                        small.get(key).refs().stream().filter(ref -> !ref.missing()).forEach(ref -> {
+                            rootIds.add(row.getLong(0));
+                            keys.add(ref.key());
+                        });
+                    }
+                    // there already: a root walked as live is live whoever indexed it
+                    List<Walked> liveThere = roots.stream().filter(w -> w.walk().live() && !recorded.contains(w.walk().key())).toList();
+                    Uni<Void> blocks = keys.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery("""
+                                    INSERT INTO gc_index_block (root_id, node_id, block_key)
+                                    SELECT r, $2, k FROM unnest($1::bigint[], $3::text[]) AS t(r, k) ON CONFLICT DO NOTHING""")
+                                    .execute(Tuple.of(rootIds.toArray(new Long[0]), nodeId, keys.toArray(new String[0]))).replaceWithVoid();
+                    Uni<Void> revive = liveThere.isEmpty() ? Uni.createFrom().voidItem()
+                            : connection.preparedQuery("""
+                                    UPDATE gc_index_root SET live = TRUE WHERE node_id = $1
+                                      AND (root_cid, whole_dag) IN (SELECT * FROM unnest($2::text[], $3::bool[]))""")
+                                    .execute(Tuple.of(nodeId, liveThere.stream().map(w -> w.walk().key().cid()).toArray(String[]::new),
+                                            liveThere.stream().map(w -> w.walk().key().wholeDag()).toArray(Boolean[]::new)))
+                                    .replaceWithVoid();
+                    return blocks.chain(() -> revive).replaceWith(recorded.size());
+                }));
     }
 
     /**
@@ -260,6 +348,10 @@ public class BlockIndex {
     }
 
     private record Walk(RootKey key, String kind, boolean live, Long replaces) {
+    }
+
+    /** A root walked into memory: its refs, or null when it has more than {@value #SMALL_ROOT_BLOCKS} blocks. */
+    private record Walked(Walk walk, List<BlockRef> refs) {
     }
 
     /** The blocks a targeted run may remove, and the roots no longer live they came from. */
