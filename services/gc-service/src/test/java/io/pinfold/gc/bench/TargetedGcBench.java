@@ -93,12 +93,17 @@ class TargetedGcBench {
         lines.add(row("layout", "blocks", "targeted ms", "repo gc ms", "repo gc / targeted", "max pin add ms (targeted)",
                 "max pin add ms (repo gc)", "targeted ms, probe pins not announced", "index build ms (once)", "repo build s",
                 "load avg 1m (start, end)"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
         lines.add(measure("CIDv1 raw leaves", KuboNodes.shared().first(),
                 List.of("--chunker=size-1024", "--cid-version=1", "--raw-leaves"), blocks));
+        write(out, lines); // each row as soon as it is measured (a 1M-block run is long)
         lines.add(measure("CIDv0 dag-pb leaves", KuboNodes.shared().second(), List.of("--chunker=size-1024"), blocks));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        write(out, lines);
         lines.forEach(System.out::println);
+    }
+
+    private static void write(Path out, List<String> lines) throws IOException {
+        Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private String measure(String layout, KuboNode kubo, List<String> addFlags, long blocks) throws Exception {
