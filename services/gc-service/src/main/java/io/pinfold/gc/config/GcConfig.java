@@ -78,4 +78,19 @@ public interface GcConfig {
      */
     @WithDefault("2000")
     int targetedWalkBudget();
+
+    /** Roots a sync of the block index walks at once (each its own Kubo refs stream and transaction). */
+    @WithDefault("4")
+    int indexWalkConcurrency();
+
+    /**
+     * Index a root as soon as pinfold.pin-status says it was pinned on a node (outside any run), so a targeted run
+     * finds the pins that landed before it already walked; false: runs walk them in their sync.
+     */
+    @WithDefault("true")
+    boolean indexOnPin();
+
+    /** Most pinned roots waiting to be indexed in this copy; a pin past it is left to the next run's sync. */
+    @WithDefault("10000")
+    int indexOnPinBacklog();
 }

@@ -6,6 +6,7 @@ import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pinstatus.PinStatus;
 import io.pinfold.events.pinstatus.PinStatusChanged;
 import io.pinfold.events.validation.InvalidEventException;
+import io.pinfold.gc.index.PinnedRootIndexer;
 import io.pinfold.gc.placement.PinPlacements;
 import io.pinfold.gc.purge.PurgeLedger;
 import io.pinfold.ipfs.cid.Cid;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Learns what is reclaimable from pinfold.pin-status: a root unpinned on a node is recorded for that node, pinned
  * there again it is forgotten; and where pins are pinned ({@link PinPlacements}, for the drain rule). Applied once per event (inbox) and acknowledged after the commit; the root's size is
- * asked of the node afterwards, best-effort ({@link RootSizer}). Other statuses and other event types on the topic
+ * asked of the node afterwards, best-effort ({@link RootSizer}), and a pinned root is walked into the block index
+ * ahead of targeted runs, best-effort ({@link PinnedRootIndexer}). Other statuses and other event types on the topic
  * are skipped; records that break the contract go to pinfold.pin-status.dlq.
  */
 @ApplicationScoped
@@ -36,9 +38,11 @@ public class PinStatusConsumer {
     private final RootSizer sizer;
     private final PurgeLedger purges;
     private final PinPlacements placements;
+    private final PinnedRootIndexer indexer;
 
     public PinStatusConsumer(ResilientDelivery delivery, Inbox inbox, ReclaimableRoots roots, RootSizer sizer, PurgeLedger purges,
-                             PinPlacements placements) {
+                             PinPlacements placements, PinnedRootIndexer indexer) {
+        this.indexer = indexer;
         this.purges = purges;
         this.placements = placements;
         this.delivery = delivery;
@@ -74,6 +78,8 @@ public class PinStatusConsumer {
                 .invoke(() -> {
                     if (change.status() == PinStatus.UNPINNED) {
                         sizer.size(change.nodeId(), change.cid());
+                    } else {
+                        indexer.pinned(change.nodeId(), change.cid()); // walked into the block index ahead of runs
                     }
                 });
     }

@@ -9,22 +9,26 @@ import io.pinfold.kubo.reclaim.Reclaimed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * One reclaim over the block index, shared by targeted GC and purge: sync the node's index, compute the candidates,
  * delete them with {@code pinfold/reclaim} batch by batch under the sync's fingerprint. Roots that appear meanwhile
  * (pins landing) are walked by the node under the lock and what they reach is kept; when they are too large for that
  * (a batch is refused: "live roots changed"), sync again — walking only the new roots — and recompute, a bounded
- * number of times. Each batch holds the node's GC lock only for itself.
+ * number of times; the keys batches already settled in this run (deleted, kept or absent) are not sent again. Each
+ * batch holds the node's GC lock only for itself.
  */
 final class IndexedReclaim {
     static final String ROOTS_CHANGED = "live roots changed";
+    private static final Logger LOG = Logger.getLogger(IndexedReclaim.class);
 
     private final BlockIndex index;
     private final GcConfig config;
@@ -37,6 +41,7 @@ final class IndexedReclaim {
     private final AtomicLong lockMicros = new AtomicLong();
     private final AtomicInteger resyncs = new AtomicInteger();
     private final Set<Long> deadRoots = new LinkedHashSet<>();
+    private final Set<String> settled = new HashSet<>();
 
     /** {@code candidates}: given the fingerprint of a fresh sync, what to delete. */
     IndexedReclaim(BlockIndex index, GcConfig config, String nodeId, KuboClient node, Function<String, Uni<Candidates>> candidates) {
@@ -50,6 +55,8 @@ final class IndexedReclaim {
     /** Running totals after each batch; the last item after the reclaimed roots left the index. */
     Multi<RunTotals> run() {
         Multi<RunTotals> end = Multi.createFrom().deferred(() -> index.forget(new ArrayList<>(deadRoots))
+                .invoke(() -> LOG.debugf("indexed reclaim on %s: %d blocks removed, %d syncs, %d ms", nodeId, removed.get(),
+                        resyncs.get() + 1, (System.nanoTime() - started) / 1_000_000))
                 .map(ignored -> totals()).toMulti());
         return Multi.createBy().concatenating().streams(pass(), end);
     }
@@ -62,10 +69,11 @@ final class IndexedReclaim {
         return index.sync(nodeId, node)
                 .chain(fingerprint -> candidates.apply(fingerprint).map(found -> {
                     deadRoots.addAll(found.deadRootIds());
-                    return new Pass(fingerprint, batches(found.keys()));
+                    return new Pass(fingerprint, batches(found.keys().stream().filter(key -> !settled.contains(key)).toList()));
                 }))
                 .onItem().transformToMulti(pass -> Multi.createFrom().iterable(pass.batches())
                         .onItem().transformToUniAndConcatenate(batch -> node.reclaim().reclaim(pass.fingerprint(), batch, config.targetedWalkBudget())
+                                .invoke(() -> settled.addAll(batch))
                                 .map(this::add)))
                 .onFailure(IndexedReclaim::rootsChanged).recoverWithMulti(changed -> {
                     if (resyncs.incrementAndGet() > config.targetedMaxResyncs()) {

@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,12 @@ import org.junit.jupiter.api.Test;
  * bench/gc/run: on one Kubo node per layout (CIDv1 raw leaves on the first, CIDv0 dag-pb leaves on the second), a repo
  * of PINFOLD_BENCH_BLOCKS blocks over DAGs of 1,000 leaves, each pinned; then, in the same repo, the time to reclaim
  * one unpinned 1,000-block DAG with targeted GC (gc-service's run, server-side duration) against Kubo's repo gc of
- * another, and the longest {@code pin add} issued back to back during each. Not a test (no *Test name): only the
- * bench script runs it.
+ * another, and the longest {@code pin add} issued back to back during each. The repo is built with the ipfs CLI
+ * (PINFOLD_BENCH_IPFS) against the node's RPC, {@value #FILES_PER_ADD} files per add call (each file pinned), which
+ * is faster than one HTTP add per DAG. The probe starts 3 s before each run (steady pin traffic); its pins are
+ * announced on pinfold.pin-status as pin-service would, so gc-service may index them ahead of the run; a second
+ * targeted run (another unpinned DAG) has them not announced (pins behind Pinfold's back: its syncs walk them). Not a
+ * test (no *Test name): only the bench script runs it.
  */
 @QuarkusTest
 @TestProfile(TargetedGcBench.ProductionBatches.class)
@@ -59,6 +65,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "gc_service_test"))
 class TargetedGcBench {
     private static final int LEAVES = 1_000;
+    static final int FILES_PER_ADD = 50;
     private static final Duration LONG = Duration.ofMinutes(30);
 
     @Inject
@@ -71,7 +78,10 @@ class TargetedGcBench {
     public static final class ProductionBatches implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pinfold.gc.targeted-batch-size", "256", "pinfold.gc.targeted-max-share-percent", "50");
+            return Map.of("pinfold.gc.targeted-batch-size", "256", "pinfold.gc.targeted-max-share-percent", "50",
+                    // each sync's and run's figures (roots walked, syncs) in bench/gc/target/bench.log
+                    "quarkus.log.category.\"io.pinfold.gc.index\".level", "DEBUG",
+                    "quarkus.log.category.\"io.pinfold.gc.strategy\".level", "DEBUG");
         }
     }
 
@@ -81,38 +91,47 @@ class TargetedGcBench {
         Path out = Path.of(System.getenv().getOrDefault("PINFOLD_BENCH_OUT", "target/gc-bench.txt"));
         List<String> lines = new ArrayList<>();
         lines.add(row("layout", "blocks", "targeted ms", "repo gc ms", "repo gc / targeted", "max pin add ms (targeted)",
-                "max pin add ms (repo gc)", "index build ms (once)"));
-        lines.add(measure("CIDv1 raw leaves", KuboNodes.shared().first(),
-                AddOptions.defaults().withCidVersion(1).withRawLeaves(true).withChunker("size-1024").withPin(true), blocks));
-        lines.add(measure("CIDv0 dag-pb leaves", KuboNodes.shared().second(),
-                AddOptions.defaults().withChunker("size-1024").withPin(true), blocks));
+                "max pin add ms (repo gc)", "targeted ms, probe pins not announced", "index build ms (once)", "repo build s",
+                "load avg 1m (start, end)"));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        lines.add(measure("CIDv1 raw leaves", KuboNodes.shared().first(),
+                List.of("--chunker=size-1024", "--cid-version=1", "--raw-leaves"), blocks));
+        write(out, lines); // each row as soon as it is measured (a 1M-block run is long)
+        lines.add(measure("CIDv0 dag-pb leaves", KuboNodes.shared().second(), List.of("--chunker=size-1024"), blocks));
+        write(out, lines);
         lines.forEach(System.out::println);
     }
 
-    private String measure(String layout, KuboNode kubo, AddOptions options, long blocks) throws Exception {
+    private static void write(Path out, List<String> lines) throws IOException {
+        Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private String measure(String layout, KuboNode kubo, List<String> addFlags, long blocks) throws Exception {
+        String loadStart = loadAverage();
         KuboClient node = kuboClients.forNode(kubo.rpcUrl()).withTimeout(LONG).withStreamIdleTimeout(LONG);
         String nodeId = GcTestNodes.register(GcTestNodes.id("bench"), kubo);
-        Random random = new Random(layout.hashCode());
-        List<String> dags = new ArrayList<>();
-        long dagCount = Math.max(3, blocks / (LEAVES + 6));
-        for (int i = 0; i < dagCount; i++) {
-            byte[] bytes = new byte[LEAVES * 1024];
-            random.nextBytes(bytes);
-            dags.add(node.content().add(bytes, options).await().atMost(LONG).cid());
-        }
+        long buildStarted = System.nanoTime();
+        List<String> dags = BulkAdd.pinnedDags(kubo, addFlags, Math.max(3, blocks / (LEAVES + 6)), LEAVES * 1024,
+                new Random(layout.hashCode()), FILES_PER_ADD);
+        long buildSeconds = (System.nanoTime() - buildStarted) / 1_000_000_000;
         long repoBlocks = node.repo().stat(false).await().atMost(LONG).numObjects();
         JsonPath build = runTargeted(nodeId); // the index of every pinned DAG, once per node
 
         unpin(node, nodeId, dags.get(0));
-        PinProbe targetedProbe = PinProbe.start(node);
+        PinProbe targetedProbe = PinProbe.start(node, nodeId);
         JsonPath targeted = runTargeted(nodeId);
         long targetedStall = targetedProbe.stop();
         assertThat(targeted.getLong("blocksRemoved")).isGreaterThanOrEqualTo(LEAVES);
 
+        // the same with the probe's pins not announced (pins made behind Pinfold's back): the run's syncs walk them
+        unpin(node, nodeId, dags.get(2));
+        PinProbe silentProbe = PinProbe.start(node, null);
+        JsonPath silent = runTargeted(nodeId);
+        long silentStall = silentProbe.stop();
+        assertThat(silent.getLong("blocksRemoved")).isGreaterThanOrEqualTo(LEAVES);
+
         node.pin().rm(dags.get(1), true).await().atMost(LONG);
-        PinProbe fullProbe = PinProbe.start(node);
+        PinProbe fullProbe = PinProbe.start(node, null);
         long started = System.nanoTime();
         long removed = node.repo().gc().filter(result -> result.removedCid().isPresent()).collect().asList().await().atMost(LONG).size();
         long repoGcMillis = (System.nanoTime() - started) / 1_000_000;
@@ -124,7 +143,14 @@ class TargetedGcBench {
         return row(layout, Long.toString(repoBlocks), Long.toString(targetedMillis), Long.toString(repoGcMillis),
                 String.format("%.1fx", repoGcMillis / (double) Math.max(1, targetedMillis)),
                 targetedStall + " (" + targetedProbe.count() + " pins)", fullStall + " (" + fullProbe.count() + " pins)",
-                Long.toString(build.getLong("durationMillis")));
+                silent.getLong("durationMillis") + " (max pin add " + silentStall + " ms, " + silentProbe.count() + " pins)",
+                Long.toString(build.getLong("durationMillis")), Long.toString(buildSeconds), loadStart + ", " + loadAverage());
+    }
+
+    /** The 1-minute load average of the machine (shared with others' runs), as /proc/loadavg says it. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "?";
     }
 
     private static String row(String... cells) {
@@ -133,8 +159,12 @@ class TargetedGcBench {
 
     private static void unpin(KuboClient node, String nodeId, String cid) {
         node.pin().rm(cid, true).await().atMost(LONG);
-        PinStatusChanged change = new PinStatusChanged("pin-" + UUID.randomUUID(), cid, nodeId, PinStatus.UNPINNED,
-                PinStatus.PINNED, null, null, null);
+        announce(nodeId, cid, PinStatus.UNPINNED, PinStatus.PINNED);
+    }
+
+    /** On pinfold.pin-status, as pin-service says it. */
+    private static void announce(String nodeId, String cid, PinStatus status, PinStatus previous) {
+        PinStatusChanged change = new PinStatusChanged("pin-" + UUID.randomUUID(), cid, nodeId, status, previous, null, null, null);
         EventEnvelope<PinStatusChanged> event = EventEnvelope.create(PinfoldSource.PIN_SERVICE, change.pinId(), change);
         RecordPublisher.shared().publish("pinfold.pin-status", event.key(), CloudEventHeaders.write(event), new EventCodec().encode(change));
     }
@@ -153,14 +183,18 @@ class TargetedGcBench {
         return given().header("Authorization", OPERATOR).get("/gc/runs/" + runId).then().statusCode(200).extract().jsonPath();
     }
 
-    /** Pinning adds of fresh small content, back to back on a thread of its own; the longest one. */
+    /**
+     * Pinning adds of fresh small content, back to back on a thread of its own; the longest one. With a node id, each
+     * pin is then announced on pinfold.pin-status (status pinned) from another thread, as pin-service does after its pins.
+     */
     private static final class PinProbe {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong longest = new AtomicLong();
         private final AtomicLong count = new AtomicLong();
         private final Thread thread;
+        private final ExecutorService announcer = Executors.newSingleThreadExecutor();
 
-        private PinProbe(KuboClient node) {
+        private PinProbe(KuboClient node, String nodeId) {
             thread = new Thread(() -> {
                 Random random = new Random();
                 while (running.get()) {
@@ -170,23 +204,28 @@ class TargetedGcBench {
                     // way). Adding unpinned first and pinning after raced repo gc: it deleted the fresh block in
                     // between and the pin add then looked for it on the network for good (seen in a run).
                     long started = System.nanoTime();
-                    node.content().add(bytes, AddOptions.defaults().withPin(true)).await().atMost(LONG);
+                    String cid = node.content().add(bytes, AddOptions.defaults().withPin(true)).await().atMost(LONG).cid();
+                    if (nodeId != null) {
+                        announcer.execute(() -> announce(nodeId, cid, PinStatus.PINNED, PinStatus.PINNING));
+                    }
                     longest.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
                     count.incrementAndGet();
                 }
             }, "pin-probe");
         }
 
-        static PinProbe start(KuboClient node) throws InterruptedException {
-            PinProbe probe = new PinProbe(node);
+        static PinProbe start(KuboClient node, String announceOn) throws InterruptedException {
+            PinProbe probe = new PinProbe(node, announceOn);
             probe.thread.start();
-            Thread.sleep(200); // pins are flowing before the run starts
+            Thread.sleep(3_000); // steady pin traffic before the run starts (pins announced meanwhile may be indexed ahead)
             return probe;
         }
 
         long stop() throws InterruptedException, IOException {
             running.set(false);
             thread.join();
+            announcer.shutdown();
+            announcer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
             return longest.get();
         }
 
