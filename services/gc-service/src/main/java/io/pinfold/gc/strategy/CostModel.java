@@ -51,17 +51,22 @@ public class CostModel {
                         + "pinfold/refs (" + failure.getMessage() + "): targeted GC needs Pinfold's Kubo build (deploy/local/kubo-pinfold)"));
     }
 
-    private static Integer share(Long reclaimable, Long repoSize) {
-        if (reclaimable == null || repoSize == null || repoSize <= 0) {
+    /**
+     * The unpinned roots' percent of the repo, or null when not known: a repo size not read yet, or one read before
+     * those roots were added (they would hold more than the whole repo: the size is stale, not the share 100%).
+     */
+    static Integer share(Long reclaimable, Long repoSize) {
+        if (reclaimable == null || repoSize == null || repoSize <= 0 || reclaimable > repoSize) {
             return null;
         }
-        return (int) Math.min(100, reclaimable * 100 / repoSize);
+        return (int) (reclaimable * 100 / repoSize);
     }
 
     private static String describe(Long reclaimable, Long repoSize, Integer share) {
         if (share == null) {
             return "the unpinned roots' share of the repo is not known yet (" + (reclaimable == null ? "none sized" : reclaimable + " bytes")
-                    + ", repo size " + (repoSize == null ? "not read yet" : repoSize + " bytes") + ")";
+                    + ", repo size " + (repoSize == null ? "not read yet" : repoSize + " bytes"
+                    + (reclaimable != null && reclaimable > repoSize ? ", read before they were added" : "")) + ")";
         }
         return "the unpinned roots hold " + reclaimable + " of the repo's " + repoSize + " bytes (" + share + "%)";
     }
