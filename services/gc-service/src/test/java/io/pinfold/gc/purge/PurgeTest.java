@@ -92,6 +92,21 @@ class PurgeTest {
         DenylistEntryAdded entry = DenylistEntryAdded.of("/ipfs/" + blocked, 451, "court-order", "court order 7", notice);
         EventEnvelope<DenylistEntryAdded> event = EventEnvelope.create(PinfoldSource.TAKEDOWN_SERVICE, entry);
         RecordPublisher.shared().publish("pinfold.denylist", event.key(), CloudEventHeaders.write(event), CODEC.encode(entry));
+        try {
+            purgedEverywhere(entry, notice, pinning, caching, pinningId, cachingId, returningId, blocked, lawful, lawfulBytes,
+                    blockedBlocks, onlyBlocked);
+        } finally {
+            // Lifted even when an assertion failed: an entry left in force would owe a purge to every node later test
+            // classes register, whose runs would then collide with theirs (409, a lease already held).
+            RecordPublisher.shared().publish("pinfold.denylist", entry.recordKey(), List.of(), null);
+        }
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private void purgedEverywhere(DenylistEntryAdded entry, String notice, KuboClient pinning, KuboClient caching, String pinningId,
+                                  String cachingId, String returningId, String blocked, String lawful, byte[] lawfulBytes,
+                                  Set<Multihash> blockedBlocks, Set<Multihash> onlyBlocked) throws InterruptedException {
+        KuboNode second = KuboNodes.shared().second();
 
         // cached only: purged at once; lawful content sharing half its blocks untouched
         await().atMost(CALL).until(() -> "purged".equals(state(notice, cachingId)));
@@ -120,10 +135,10 @@ class PurgeTest {
 
         JsonPath purges = purges(notice);
         assertThat(purges.getList("nodeId", String.class)).contains(pinningId, cachingId, returningId);
-        assertThat(purges.getList("findAll { it.nodeId == '" + pinningId + "' }.blocksRemoved", Long.class))
-                .containsExactly((long) blockedBlocks.size());
-        assertThat(purges.getList("findAll { it.nodeId == '" + cachingId + "' }.blocksRemoved", Long.class))
-                .containsExactly((long) onlyBlocked.size());
+        // Test nodes are node ids over two shared Kubo daemons (other classes' and modules' ids name the same daemons),
+        // so which id's purge removed a block is a race; that every block was removed exactly once is not.
+        assertThat(purges.getList("blocksRemoved", Long.class).stream().mapToLong(Long::longValue).sum())
+                .as("blocks removed over every node's purge of this notice").isEqualTo(blockedBlocks.size() + onlyBlocked.size());
         // the entry named the content by its rule, as takedown-service's imports do: no CID, the multihash only
         assertThat(purges.getList("multihash", String.class)).containsOnly(Cid.parse(blocked).multihash().toBase32());
 
