@@ -1,5 +1,8 @@
 package io.pinfold.gc.index;
 
+import static io.pinfold.gc.NodeBlocks.verifyAndReadBack;
+import static io.pinfold.gc.NodeBlocks.localBlocks;
+import static io.pinfold.gc.NodeBlocks.blocksOf;
 import static io.pinfold.gc.GcTestNodes.OPERATOR;
 import static io.pinfold.gc.TestBytes.concat;
 import static io.pinfold.gc.TestBytes.random;
@@ -14,13 +17,9 @@ import io.pinfold.events.kafka.EventCodec;
 import io.pinfold.events.pinstatus.PinStatus;
 import io.pinfold.events.pinstatus.PinStatusChanged;
 import io.pinfold.gc.GcTestNodes;
-import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Multihash;
 import io.pinfold.kubo.KuboClient;
 import io.pinfold.kubo.content.AddOptions;
-import io.pinfold.kubo.content.Ref;
-import io.pinfold.kubo.content.RefsOptions;
-import io.pinfold.kubo.pin.PinVerification;
 import io.pinfold.runtime.kubo.KuboClients;
 import io.pinfold.testsupport.kafka.RecordPublisher;
 import io.pinfold.testsupport.kubo.KuboNodes;
@@ -34,12 +33,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -193,20 +190,4 @@ class PinnedRootIndexTest {
         });
     }
 
-    private static Set<Multihash> blocksOf(KuboClient node, String cid) {
-        Set<Multihash> blocks = node.content().refs(cid, RefsOptions.allUnique()).collect().asList().await().atMost(CALL).stream()
-                .map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toCollection(HashSet::new));
-        blocks.add(Cid.parse(cid).multihash());
-        return blocks;
-    }
-
-    private static Set<Multihash> localBlocks(KuboClient node) {
-        return node.content().refsLocal().collect().asList().await().atMost(CALL).stream()
-                .filter(Ref::ok).map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toSet());
-    }
-
-    private static void verifyAndReadBack(KuboClient node, Map<String, byte[]> files) {
-        assertThat(node.pin().verify(false).collect().asList().await().atMost(CALL)).allMatch(PinVerification::ok);
-        files.forEach((cid, bytes) -> assertThat(node.content().cat(cid).await().atMost(CALL)).as("content of %s", cid).isEqualTo(bytes));
-    }
 }

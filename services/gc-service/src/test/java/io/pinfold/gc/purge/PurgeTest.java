@@ -1,5 +1,7 @@
 package io.pinfold.gc.purge;
 
+import static io.pinfold.gc.NodeBlocks.localBlocks;
+import static io.pinfold.gc.NodeBlocks.blocksOf;
 import static io.pinfold.gc.TestBytes.concat;
 import static io.pinfold.gc.TestBytes.random;
 import static io.pinfold.gc.GcTestNodes.OPERATOR;
@@ -21,8 +23,6 @@ import io.pinfold.ipfs.cid.Cid;
 import io.pinfold.ipfs.cid.Multihash;
 import io.pinfold.kubo.KuboClient;
 import io.pinfold.kubo.content.AddOptions;
-import io.pinfold.kubo.content.Ref;
-import io.pinfold.kubo.content.RefsOptions;
 import io.pinfold.kubo.pin.PinVerification;
 import io.pinfold.runtime.kubo.KuboClients;
 import io.pinfold.testsupport.kafka.RecordPublisher;
@@ -43,7 +43,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -180,15 +179,4 @@ class PurgeTest {
         return node.content().add(bytes, SMALL_RAW_BLOCKS.withPin(pin)).await().atMost(CALL).cid();
     }
 
-    private static Set<Multihash> blocksOf(KuboClient node, String cid) {
-        Set<Multihash> blocks = node.content().refs(cid, RefsOptions.allUnique()).collect().asList().await().atMost(CALL).stream()
-                .map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toCollection(HashSet::new));
-        blocks.add(Cid.parse(cid).multihash());
-        return blocks;
-    }
-
-    private static Set<Multihash> localBlocks(KuboClient node) {
-        return node.content().refsLocal().collect().asList().await().atMost(CALL).stream()
-                .filter(Ref::ok).map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toSet());
-    }
 }

@@ -1,5 +1,8 @@
 package io.pinfold.gc.strategy;
 
+import static io.pinfold.gc.NodeBlocks.verifyAndReadBack;
+import static io.pinfold.gc.NodeBlocks.localBlocks;
+import static io.pinfold.gc.NodeBlocks.blocksOf;
 import static io.pinfold.gc.TestBytes.concat;
 import static io.pinfold.gc.TestBytes.random;
 import static io.pinfold.gc.GcTestNodes.OPERATOR;
@@ -22,7 +25,6 @@ import io.pinfold.kubo.content.AddOptions;
 import io.pinfold.kubo.content.Ref;
 import io.pinfold.kubo.content.RefsOptions;
 import io.pinfold.kubo.pin.PinAddOptions;
-import io.pinfold.kubo.pin.PinVerification;
 import io.pinfold.runtime.kubo.KuboClients;
 import io.pinfold.testsupport.kafka.RecordPublisher;
 import io.pinfold.testsupport.kubo.KuboNode;
@@ -37,13 +39,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -252,22 +251,4 @@ class TargetedGcSafetyTest {
         });
     }
 
-    private static Set<Multihash> blocksOf(KuboClient node, String cid) {
-        Set<Multihash> blocks = node.content().refs(cid, RefsOptions.allUnique()).collect().asList().await().atMost(CALL).stream()
-                .map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toCollection(HashSet::new));
-        blocks.add(Cid.parse(cid).multihash());
-        return blocks;
-    }
-
-    private static Set<Multihash> localBlocks(KuboClient node) {
-        return node.content().refsLocal().collect().asList().await().atMost(CALL).stream()
-                .filter(Ref::ok).map(ref -> Cid.parse(ref.cid()).multihash()).collect(Collectors.toSet());
-    }
-
-    /** pin verify finds every pin whole, and every given file reads back byte for byte. */
-    private static void verifyAndReadBack(KuboClient node, Map<String, byte[]> files) {
-        assertThat(node.pin().verify(false).collect().asList().await().atMost(CALL)).allMatch(PinVerification::ok);
-        new LinkedHashMap<>(files).forEach((cid, bytes) ->
-                assertThat(node.content().cat(cid).await().atMost(CALL)).as("content of %s", cid).isEqualTo(bytes));
-    }
 }
