@@ -382,6 +382,29 @@ class PinsApiTest {
     }
 
     @Test
+    void concurrentCreatesNeverPassThePinQuota() throws Exception {
+        // The quota is checked by the create's last statement (the tenant's lock is taken there): creates racing for
+        // the last room must still admit exactly the quota. Several rounds, each a fresh tenant with 12 creates at once.
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(12); // the common pool has one thread on 2 cores
+        try {
+        for (int round = 0; round < 4; round++) {
+            var acme = tenant("race-" + round);
+            AdminAccess.operator().body("{\"pins\":5}").put("/admin/tenants/" + acme.id() + "/quota").then().statusCode(200);
+            List<CompletableFuture<Integer>> posts = IntStream.range(0, 12)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> acme.pin(freshCid()).then().extract().statusCode(), clients))
+                    .toList();
+            List<Integer> codes = posts.stream().map(CompletableFuture::join).toList();
+            assertThat(codes).filteredOn(code -> code == 202).hasSize(5);
+            assertThat(codes).filteredOn(code -> code == 409).hasSize(7);
+            assertThat(column("SELECT pin_id FROM desired_pin WHERE tenant = '" + acme.name() + "'")).hasSize(5);
+            AdminAccess.operator().get("/admin/tenants/" + acme.id()).then().body("usage.pins", equalTo(5));
+        }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void replaceIsOneStepWithANewRequestIdOnTheOldNodes() throws Exception {
         var acme = tenant("replace");
         String oldCid = freshCid();
