@@ -157,10 +157,12 @@ class PinsApiTest {
     void pagingWithBeforeVisitsEveryPinExactlyOnceEvenForPinsCreatedInTheSameMillisecond() throws Exception {
         var acme = tenant("paging");
         // Concurrent creations land in the same millisecond; created stays unique per tenant, so no page boundary splits a tie.
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(8); // the common pool has one thread on 2 cores
         List<CompletableFuture<String>> posts = IntStream.range(0, 40)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> acme.pinId("{\"cid\":\"" + freshCid() + "\"}")))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> acme.pinId("{\"cid\":\"" + freshCid() + "\"}"), clients))
                 .toList();
         Set<String> all = posts.stream().map(CompletableFuture::join).collect(Collectors.toSet());
+        clients.shutdownNow();
         assertThat(all).hasSize(40);
         List<String> created = column("SELECT to_char(requested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM desired_pin "
                 + "WHERE tenant = '" + acme.name() + "'");
