@@ -32,8 +32,8 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
  * publishers: validate, lock the tenant and check its quota, resolve the replication factor, give the pin its unique
  * {@code created}, allocate nodes, insert desired_pin and its node_pin rows and, for pin-service's own requests,
  * append the event to the outbox. Every method runs inside the caller's transaction ({@code Panache.withTransaction}),
- * so the state and its event commit together. The tenant's row lock is always taken first, then the outbox's key lock.
+ * so the state and its event commit together. New pins (create, pin.requested) take the tenant's row lock in their last
+ * statement ({@link NewPinStatement}: quota, created and the inserts in one), so one tenant's creates queue for that
+ * statement and the commit only; removal and replacement lock the tenant first, then the outbox's key lock.
  */
 @ApplicationScoped
 public class PinRequests {
@@ -74,17 +76,16 @@ public class PinRequests {
     public record Placed(String pinId, ReplicationFactor factor) {
     }
 
-    /** {@code POST /pins}: a new pin for the token's tenant, announced as pin.requested. */
+    /**
+     * {@code POST /pins}: a new pin for the token's tenant, announced as pin.requested. The tenant's row lock is taken
+     * last ({@link NewPinStatement}), after the outbox row: its key is the new, random request id, which no other
+     * transaction holds, so the order cannot deadlock.
+     */
     public Uni<Placed> create(UUID tenantId, PinInput pin) {
         PinInput checked = pin.checked();
         String pinId = UUID.randomUUID().toString();
-        return quota.admit(tenantId, 1, 0)
-                .chain(tenant -> place(tenant, pinId, checked, null, Set.of())
-                        .call(placed -> {
-                            tenant.usedPins += 1;
-                            return outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE,
-                                    requested(tenant, pinId, checked, placed.factor())));
-                        }));
+        return tenant(tenantId).chain(tenant -> placeNew(tenant, pinId, checked, null,
+                factor -> outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, requested(tenant, pinId, checked, factor)))));
     }
 
     /**
@@ -108,8 +109,7 @@ public class PinRequests {
                             }
                             throw RequestRejected.conflict("pinId", "'" + event.pinId() + "' is already the request id of another pin");
                         }
-                        return quota.admit(found.id, 1, 0).chain(tenant -> place(tenant, event.pinId(), checked, event.replication(), Set.of())
-                                .invoke(placed -> tenant.usedPins += 1));
+                        return placeNew(found, event.pinId(), checked, event.replication(), factor -> Uni.createFrom().voidItem());
                     });
                 });
     }
@@ -152,6 +152,44 @@ public class PinRequests {
             }
             return tenant;
         });
+    }
+
+    /** The tenant, read without a lock: its name and replication defaults (the quota is checked by the insert). */
+    private static Uni<Tenant> tenant(UUID tenantId) {
+        return Tenant.<Tenant>findById(tenantId).map(tenant -> {
+            if (tenant == null) {
+                throw tenantNotFound(tenantId);
+            }
+            return tenant;
+        });
+    }
+
+    static RequestRejected tenantNotFound(UUID tenantId) {
+        return RequestRejected.notFound("no tenant with id '" + tenantId + "'");
+    }
+
+    /**
+     * A new pin (create, pin.requested): the reads that need no lock first (denylist, admission rules, node
+     * candidates), then {@code beforeInsert} (the outbox row), then {@link NewPinStatement}, which takes the tenant's
+     * row lock, checks the quota and inserts, as the transaction's last statement.
+     */
+    private Uni<Placed> placeNew(Tenant tenant, String pinId, PinInput pin, Integer requestedCopies,
+                                 java.util.function.Function<ReplicationFactor, Uni<Void>> beforeInsert) {
+        Span.current().setAttribute("pinfold.pin.id", pinId);
+        ReplicationFactor factor = factorFor(tenant, pin.meta(), requestedCopies);
+        String multihash = pin.parsedCid().multihash().toBase32();
+        return refuseBlocked(multihash)
+                .chain(() -> refuseByRules(tenant, pin.cid()))
+                .chain(() -> nodes.all(Map.of()))
+                .chain(candidates -> {
+                    Allocation allocation = allocator.allocate(new AllocationRequest(OptionalLong.empty(), factor, Set.of(), Set.of()), candidates);
+                    Map<String, String> info = new LinkedHashMap<>();
+                    allocation.shortfall().ifPresent(shortfall -> info.put("status_details", shortfall));
+                    NewPinStatement.NewPin row = new NewPinStatement.NewPin(pinId, pin.cid(), multihash, pin.name(), requestedCopies,
+                            factor.min(), factor.max(), pin.origins(), pin.meta(), info, List.copyOf(allocation.nodeIds()));
+                    return beforeInsert.apply(factor).chain(() -> NewPinStatement.insert(tenant.id, row));
+                })
+                .replaceWith(new Placed(pinId, factor));
     }
 
     /** The tenant's pin with this request id, not removed; a 404 otherwise (another tenant's pin is not found either). */
@@ -250,21 +288,21 @@ public class PinRequests {
     }
 
     /**
-     * The new pin's {@code created}: now in whole milliseconds, or 1 ms after the tenant's newest pin when that is not
-     * earlier, so created is unique per tenant and paging by it never skips a pin. The tenant's row is locked.
+     * A replacing pin's {@code created} (the tenant's row is locked): the greater of now in whole milliseconds and the
+     * tenant's newest created + 1 ms, recorded as the tenant's newest (V12), so created stays unique per tenant and
+     * paging by it never skips a pin. New pins get theirs the same way in {@link NewPinStatement}.
      */
     private static Uni<OffsetDateTime> nextCreated(String tenant) {
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                                "SELECT CAST(floor(extract(epoch FROM max(requested_at)) * 1000) AS bigint) FROM desired_pin WHERE tenant = :tenant",
-                                Long.class)
+                .chain(session -> session.createNativeQuery("""
+                                UPDATE tenant AS tn SET newest_created = greatest(date_trunc('milliseconds', clock_timestamp()),
+                                       tn.newest_created + interval '1 millisecond',
+                                       (SELECT max(d.requested_at) FROM desired_pin d WHERE d.tenant = tn.name) + interval '1 millisecond')
+                                WHERE tn.name = :tenant
+                                RETURNING CAST(floor(extract(epoch FROM tn.newest_created) * 1000) AS bigint)""", Long.class)
                         .setParameter("tenant", tenant)
-                        .getSingleResultOrNull())
-                .map(newest -> {
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                    Instant created = newest != null && newest >= now.toEpochMilli() ? Instant.ofEpochMilli(newest + 1) : now;
-                    return created.atOffset(ZoneOffset.UTC);
-                });
+                        .getSingleResult())
+                .map(millis -> Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC));
     }
 
     /** JSON columns are bound as text and cast: the reactive client would send a String bound as jsonb as a JSON string. */

@@ -271,12 +271,27 @@ public class NodePinStore {
                 .map(rows -> !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)));
     }
 
-    /** Runs one statement in the current transaction, after {@link #lockPin} of its pin; answers the rows it changed. */
+    /**
+     * Runs one statement on a pin's node_pin row in the current transaction and answers the rows it changed; the
+     * statement takes the pin's desired_pin lock itself, so the lock costs no round trip of its own (two per pin
+     * attempt). {@code sql} ends with its WHERE clause; this appends
+     * {@code AND EXISTS (SELECT 1 FROM desired_pin WHERE pin_id = :pin FOR UPDATE)}.
+     *
+     * <p>The lock order of {@link #lockPin} (desired_pin, then node_pin) still holds: the subquery refers to no
+     * column of node_pin, so PostgreSQL runs it once, as a one-time filter, before it scans node_pin, and no node_pin
+     * row is locked before the pin's row is. The scan's snapshot is from before any wait for that lock; a row another
+     * transaction changed meanwhile is re-checked on its newest version (READ COMMITTED), so the expected state
+     * (status, wanted) is tested as after a separate lock statement. The statements that follow in the transaction
+     * (the aggregate's read) take their snapshots after the lock, as before. node_pin.pin_id references desired_pin,
+     * so the filter never drops a row the statement would have changed.
+     */
     private static Uni<Integer> execute(String sql, Params params) {
-        Object pin = params.values.get("pin");
-        Uni<Boolean> locked = pin == null ? Uni.createFrom().item(true) : lockPin((String) pin);
-        return locked.chain(ignored -> Panache.getSession()).chain(session -> {
-            var query = session.createNativeQuery(sql);
+        if (params.values.get("pin") == null) {
+            throw new IllegalArgumentException("a node_pin statement names its pin (:pin): it takes the pin's lock first");
+        }
+        String locking = sql.stripTrailing() + "\n  AND EXISTS (SELECT 1 FROM desired_pin WHERE pin_id = :pin FOR UPDATE)";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(locking);
             params.values.forEach(query::setParameter);
             return query.executeUpdate();
         });

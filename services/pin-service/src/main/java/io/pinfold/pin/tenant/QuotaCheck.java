@@ -32,7 +32,8 @@ public class QuotaCheck {
         });
     }
 
-    private static RequestRejected exceeded(String quota, String tenant, long limit, long used, long extra) {
+    /** 409 QUOTA_EXCEEDED naming the quota, what the tenant holds and what it asked for. */
+    public static RequestRejected exceeded(String quota, String tenant, long limit, long used, long extra) {
         return new RequestRejected(409, REASON, "quota." + quota + ": tenant '" + tenant + "' may hold " + limit + " " + quota
                 + ", holds " + used + " and asked for " + extra + " more");
     }
