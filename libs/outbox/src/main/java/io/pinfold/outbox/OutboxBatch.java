@@ -35,15 +35,20 @@ public class OutboxBatch {
         this.openTelemetry = openTelemetry;
     }
 
-    /** One row to append: an event, or a tombstone of a key on a compacted topic. */
+    /**
+     * One row to append: an event, or a tombstone of a key on a compacted topic, with the trace context current when
+     * the item was made (so the rows of one batch each continue their own trace; null: the context at append).
+     */
     public record Item(String eventId, String topic, String key, String type, String source, String subject,
-                       OffsetDateTime time, String payload) {
+                       OffsetDateTime time, String payload, String traceparent, String tracestate) {
     }
 
     public Item event(EventEnvelope<? extends EventData> event) {
         EventMetadata metadata = event.metadata();
+        Map<String, String> trace = currentTrace();
         return new Item(metadata.id(), event.topic().topicName(), event.key(), metadata.type().ceType(), metadata.source(),
-                metadata.subject(), metadata.time().atOffset(ZoneOffset.UTC), codec.encodeToString(event.data()));
+                metadata.subject(), metadata.time().atOffset(ZoneOffset.UTC), codec.encodeToString(event.data()),
+                trace.get("traceparent"), trace.get("tracestate"));
     }
 
     /** @throws IllegalArgumentException when {@code topic} is not compacted or the key is blank */
@@ -54,8 +59,16 @@ public class OutboxBatch {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("key: required; a tombstone removes the entry of its key");
         }
+        Map<String, String> trace = currentTrace();
         return new Item(UUID.randomUUID().toString(), topic.topicName(), key, null, source.uri(), null,
-                OffsetDateTime.now(ZoneOffset.UTC), null);
+                OffsetDateTime.now(ZoneOffset.UTC), null, trace.get("traceparent"), trace.get("tracestate"));
+    }
+
+    private Map<String, String> currentTrace() {
+        Map<String, String> carrier = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator()
+                .inject(Context.current(), carrier, (map, key, value) -> map.put(key, value));
+        return carrier;
     }
 
     /** Appends the rows, in order, inside the connection's open transaction. */
@@ -63,9 +76,7 @@ public class OutboxBatch {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, String> carrier = new HashMap<>();
-        openTelemetry.getPropagators().getTextMapPropagator()
-                .inject(Context.current(), carrier, (map, key, value) -> map.put(key, value));
+        Map<String, String> carrier = currentTrace();
         int size = items.size();
         String[] locks = new String[size];
         String[] ids = new String[size];
@@ -76,6 +87,8 @@ public class OutboxBatch {
         String[] subjects = new String[size];
         OffsetDateTime[] times = new OffsetDateTime[size];
         String[] payloads = new String[size];
+        String[] traceparents = new String[size];
+        String[] tracestates = new String[size];
         for (int i = 0; i < size; i++) {
             Item item = items.get(i);
             locks[i] = item.topic() + '/' + item.key();
@@ -87,20 +100,21 @@ public class OutboxBatch {
             subjects[i] = item.subject();
             times[i] = item.time();
             payloads[i] = item.payload();
+            boolean own = item.traceparent() != null;
+            traceparents[i] = own ? item.traceparent() : carrier.get("traceparent");
+            tracestates[i] = own ? item.tracestate() : carrier.get("tracestate");
         }
-        String traceparent = carrier.get("traceparent");
-        String tracestate = carrier.get("tracestate");
         // unnest yields rows in array order, so locks are taken and seqs drawn in the order given.
         return connection.preparedQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest($1::text[]) AS k")
                 .execute(Tuple.of(locks))
                 .chain(() -> connection.preparedQuery("""
                                 INSERT INTO outbox_event (event_id, topic, record_key, event_type, event_source, subject, event_time,
                                                           payload, traceparent, tracestate)
-                                SELECT i, t, k, ty, so, su, ti, p, $9, $10
+                                SELECT i, t, k, ty, so, su, ti, p, tp, ts
                                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                            $7::timestamptz[], $8::text[]) AS u(i, t, k, ty, so, su, ti, p)""")
+                                            $7::timestamptz[], $8::text[], $9::text[], $10::text[]) AS u(i, t, k, ty, so, su, ti, p, tp, ts)""")
                         .execute(Tuple.tuple().addValue(ids).addValue(topics).addValue(keys).addValue(types).addValue(sources)
-                                .addValue(subjects).addValue(times).addValue(payloads).addString(traceparent).addString(tracestate)))
+                                .addValue(subjects).addValue(times).addValue(payloads).addValue(traceparents).addValue(tracestates)))
                 .replaceWithVoid();
     }
 }

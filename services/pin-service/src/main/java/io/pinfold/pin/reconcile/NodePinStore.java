@@ -10,6 +10,7 @@ import io.pinfold.events.node.NodeState;
 import io.pinfold.events.pinstatus.PinStatus;
 import io.pinfold.events.pinstatus.PinStatusChanged;
 import io.pinfold.outbox.Outbox;
+import io.pinfold.outbox.OutboxBatch;
 import io.pinfold.pin.nodepin.NodePinStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -31,12 +32,18 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class NodePinStore {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Most attempt starts and ends written in one transaction. */
+    static final int MAX_WRITE_BATCH = 64;
     private final Pool pool;
     private final Outbox outbox;
+    private final OutboxBatch outboxBatch;
+    private final GroupCommit<AttemptWrites.Write, Boolean> attemptWrites;
 
-    public NodePinStore(Pool pool, Outbox outbox) {
+    public NodePinStore(Pool pool, Outbox outbox, OutboxBatch outboxBatch, io.vertx.core.Vertx vertx, ReconcileMetrics metrics) {
         this.pool = pool;
         this.outbox = outbox;
+        this.outboxBatch = outboxBatch;
+        this.attemptWrites = new GroupCommit<>(vertx, MAX_WRITE_BATCH, new AttemptWrites(pool, outboxBatch)::write, metrics::writeBatch);
     }
 
     /** Every registered node, by id. */
@@ -102,20 +109,14 @@ public class NodePinStore {
                 .map(rows -> rows.size() > 0);
     }
 
-    /** Starts an attempt: status pinning, attempts + 1, and the time a retry is due should this copy die meanwhile. */
+    /**
+     * Starts an attempt: status pinning, attempts + 1, and the time a retry is due should this copy die meanwhile.
+     * Written with the other attempts starting and ending at the same time, in one transaction ({@link AttemptWrites}).
+     */
     public Uni<Boolean> startAttempt(DueRow row, Duration retryIn) {
-        return Panache.withTransaction(() -> execute("""
-                        UPDATE node_pin SET status = 'pinning', attempts = attempts + 1, updated_at = now(),
-                               next_attempt_at = now() + make_interval(secs => :retry)
-                        WHERE pin_id = :pin AND node_id = :node AND wanted AND status = :expected""", params(row).with("retry", retryIn.toMillis() / 1000.0).with("expected", row.status().column()))
-                .chain(updated -> {
-                    if (updated == 0) {
-                        return Uni.createFrom().item(false);
-                    }
-                    Uni<Void> event = row.status() == NodePinStatus.PINNING ? Uni.createFrom().voidItem()
-                            : emit(row, PinStatus.PINNING, row.attempts() + 1, null);
-                    return event.chain(() -> aggregate(row.pinId())).replaceWith(true);
-                }));
+        OutboxBatch.Item event = row.status() == NodePinStatus.PINNING ? null
+                : outboxBatch.event(statusEvent(row, PinStatus.PINNING, row.attempts() + 1, null));
+        return attemptWrites.submit(new AttemptWrites.Write(AttemptWrites.Kind.START, row, retryIn.toMillis() / 1000.0, 0, event));
     }
 
     /** Blocks fetched so far, for the row and the pin's info. */
@@ -126,14 +127,13 @@ public class NodePinStore {
                 .chain(() -> aggregate(row.pinId())));
     }
 
-    /** The node holds it. A wanted row settles (due never again until something changes); an unwanted one is due for pin rm. */
+    /**
+     * The node holds it. A wanted row settles (due never again until something changes); an unwanted one is due for
+     * pin rm. Written with other attempts' starts and ends, in one transaction ({@link AttemptWrites}).
+     */
     public Uni<Void> pinned(DueRow row, int attempt, long blocks) {
-        return Panache.withTransaction(() -> execute("""
-                        UPDATE node_pin SET status = 'pinned', failure_reason = NULL, attempts = 0, blocks_fetched = :blocks,
-                               updated_at = now(), next_attempt_at = CASE WHEN wanted THEN 'infinity'::timestamptz ELSE now() END
-                        WHERE pin_id = :pin AND node_id = :node AND status = 'pinning'""", params(row).with("blocks", blocks))
-                .chain(updated -> updated == 0 ? Uni.createFrom().voidItem()
-                        : emit(row, PinStatus.PINNED, attempt, null).chain(() -> aggregate(row.pinId()))));
+        OutboxBatch.Item event = outboxBatch.event(statusEvent(row, PinStatus.PINNED, attempt, null));
+        return attemptWrites.submit(new AttemptWrites.Write(AttemptWrites.Kind.PINNED, row, 0, blocks, event)).replaceWithVoid();
     }
 
     /** An attempt failed: queued again after {@code retryIn}, or failed for good when {@code retryIn} is null. */
@@ -240,6 +240,10 @@ public class NodePinStore {
     }
 
     private Uni<Void> emit(DueRow row, PinStatus status, Integer attempt, String error) {
+        return outbox.append(statusEvent(row, status, attempt, error)); // keyed by the request id, as every pin event
+    }
+
+    private static EventEnvelope<PinStatusChanged> statusEvent(DueRow row, PinStatus status, Integer attempt, String error) {
         PinStatus previous = switch (row.status()) {
             case QUEUED -> PinStatus.QUEUED;
             case PINNING -> PinStatus.PINNING;
@@ -251,7 +255,7 @@ public class NodePinStore {
         String shortError = error == null || error.length() <= 4096 ? error : error.substring(0, 4093) + "...";
         PinStatusChanged changed = new PinStatusChanged(row.pinId(), row.cid(), row.nodeId(), status,
                 previous == status ? null : previous, attempt != null && attempt >= 1 ? attempt : null, shortError, null);
-        return outbox.append(EventEnvelope.create(PinfoldSource.PIN_SERVICE, changed)); // keyed by the request id, as every pin event
+        return EventEnvelope.create(PinfoldSource.PIN_SERVICE, changed);
     }
 
     private static Params params(DueRow row) {

@@ -36,6 +36,16 @@ public class ReconcileMetrics {
                 .tag("node", node).tag("outcome", outcome).register(registry).increment();
     }
 
+    /**
+     * pinfold.reconcile.write.batch: attempt starts and ends written per transaction (the group commit of
+     * {@link AttemptWrites}); a mean near 1 means the writes never waited for each other.
+     */
+    public void writeBatch(int size) {
+        io.micrometer.core.instrument.DistributionSummary.builder("pinfold.reconcile.write.batch")
+                .description("Pin attempt starts and ends written together in one transaction")
+                .register(registry).record(size);
+    }
+
     /** pinfold.reconcile.pins{node, status}: node_pin rows (every copy reports the whole table). */
     public void pins(String node, String status, long count) {
         AtomicLong value = gauge("pinfold.reconcile.pins", "Per-node pins by status", Tags.of("node", node, "status", status));
