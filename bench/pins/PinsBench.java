@@ -39,7 +39,13 @@ import java.util.regex.Pattern;
  *   pin api  API_URL TOKENS_FILE CIDS_FILE C        POST /pins for every CID, C at a time (client w with token w mod n of
  *                                                   the file's tokens, one a line), each one done when the API
  *                                                   reports it pinned (a watcher asks GET /pins?cid=…&status=pinned,failed
- *                                                   for all pins in flight every 10 ms: one request covers up to 10 pins)
+ *                                                   for the pins in flight every 10 ms: one request covers up to 10 pins)
+ *                                                   before its client posts the next: closed loop, rate = C / latency
+ *   pin api-pipelined API_URL TOKENS_FILE CIDS_FILE C   POST /pins for every CID, C POSTs in flight, each client posting
+ *                                                   its next as soon as its last is answered (202), never waiting for
+ *                                                   pinned; the clock runs from the first POST until the watcher has
+ *                                                   seen the last pin pinned (every pin must end pinned: the others
+ *                                                   are errors); latency per pin: POST start -> seen pinned
  *   pin raw  KUBO_RPC CIDS_FILE CONCURRENCY         POST /api/v0/pin/add?arg=CID, C at a time (done when Kubo answers)
  *   gen      TENANTS_FILE PER_TENANT BASE_MS OUT_DIR  CSV for COPY: desired_pin.csv and node_pin.csv (see rows below)
  *   list     API_URL TOKENS_FILE PER_TENANT BASE_MS REQUESTS WARMUP   GET /pins with each filter, one at a time
@@ -70,7 +76,7 @@ public class PinsBench {
     }
 
     private static void usage() {
-        System.err.println("usage: PinsBench pin api API_URL TOKEN CIDS_FILE C | pin raw KUBO_RPC CIDS_FILE C | "
+        System.err.println("usage: PinsBench pin api|api-pipelined API_URL TOKENS_FILE CIDS_FILE C | pin raw KUBO_RPC CIDS_FILE C | "
                 + "gen TENANTS_FILE PER_TENANT BASE_MS OUT_DIR | list API_URL TOKENS_FILE PER_TENANT BASE_MS REQUESTS WARMUP");
         System.exit(2);
     }
@@ -78,6 +84,10 @@ public class PinsBench {
     // ---------------------------------------------------------------------------------------------- pin throughput
 
     private static void pin(String[] args) throws Exception {
+        if (args[1].equals("api-pipelined")) {
+            pipelined(args);
+            return;
+        }
         boolean api = args[1].equals("api");
         String base = args[2];
         List<String> tokens = api ? Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList() : List.of();
@@ -124,6 +134,9 @@ public class PinsBench {
                             latencies[i] = System.nanoTime() - t0;
                         } catch (Exception e) {
                             latencies[i] = -1;
+                            if (watcher != null) {
+                                watcher.forget(cid, e); // no longer polled
+                            }
                             if (errors.incrementAndGet() <= 5) {
                                 System.err.println("error: " + e.getMessage());
                             }
@@ -147,18 +160,104 @@ public class PinsBench {
     }
 
     /**
-     * Learns when pins in flight are pinned: every 10 ms one GET /pins?cid=…&status=pinned,failed per 10 pins in flight,
-     * so the API is asked ~100 times a second whatever the concurrency (a poll per pin would load the service with
-     * reads that grow with the concurrency).
+     * Pipelined API throughput: C clients post back to back (C POSTs in flight), none waits for pinned; pin-service
+     * works through the queue with its node-concurrency. Rate: pins seen pinned / (first POST start -> last seen pinned).
+     */
+    private static void pipelined(String[] args) throws Exception {
+        String base = args[2];
+        List<String> tokens = Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
+        List<String> cids = Files.readAllLines(Path.of(args[4])).stream().filter(s -> !s.isBlank()).toList();
+        int concurrency = Integer.parseInt(args[5]);
+        long[] latencies = new long[cids.size()];
+        Arrays.fill(latencies, -1);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastSeen = new java.util.concurrent.atomic.AtomicLong();
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletableFuture<Void>[] outcomes = new java.util.concurrent.CompletableFuture[cids.size()];
+        Watcher watcher = new Watcher(base);
+        watcher.start();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        CountDownLatch posted = new CountDownLatch(concurrency);
+        long start = System.nanoTime();
+        for (int w = 0; w < concurrency; w++) {
+            String token = tokens.get(w % tokens.size());
+            workers.submit(() -> {
+                try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < cids.size()) {
+                        String cid = cids.get(i);
+                        int index = i;
+                        long t0 = System.nanoTime();
+                        var waiting = watcher.expect(cid, token);
+                        outcomes[i] = waiting.handle((status, failure) -> {
+                            long seen = System.nanoTime();
+                            if (failure == null && status.equals("pinned")) {
+                                latencies[index] = seen - t0;
+                                lastSeen.accumulateAndGet(seen, Math::max);
+                            } else if (errors.incrementAndGet() <= 5) {
+                                System.err.println("error: " + (failure != null ? failure.getMessage() : "pin of " + cid + " ended " + status));
+                            }
+                            return null;
+                        });
+                        try {
+                            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/pins"))
+                                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"cid\":\"" + cid + "\",\"name\":\"bench-" + i + "\"}")).build());
+                            if (answer.statusCode() != 202) {
+                                throw new IOException("POST /pins answered " + answer.statusCode() + ": " + answer.body());
+                            }
+                        } catch (Exception e) {
+                            watcher.forget(cid, e);
+                        }
+                    }
+                } finally {
+                    posted.countDown();
+                }
+            });
+        }
+        posted.await();
+        double postSeconds = (System.nanoTime() - start) / 1e9;
+        workers.shutdownNow();
+        try {
+            java.util.concurrent.CompletableFuture.allOf(outcomes).get(600, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            for (String cid : cids) {
+                watcher.forget(cid, new IOException("pin of " + cid + " not seen pinned or failed within 600 s"));
+            }
+            java.util.concurrent.CompletableFuture.allOf(outcomes).join();
+        }
+        watcher.stop();
+        long end = lastSeen.get() == 0 ? System.nanoTime() : lastSeen.get();
+        double seconds = (end - start) / 1e9;
+        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        System.out.printf(Locale.ROOT, "RESULT mode=%s pins=%d errors=%d seconds=%.3f rate=%.2f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f polls=%d "
+                        + "post_seconds=%.3f max_in_flight=%d%n",
+                args[1], cids.size(), errors.get(), seconds, ok.length / seconds, percentile(ok, 0.50), percentile(ok, 0.99),
+                ok.length == 0 ? 0.0 : ok[ok.length - 1] / 1e6, watcher.polls.get(), postSeconds, watcher.maxInFlight.get());
+    }
+
+    /**
+     * Learns when pins in flight are pinned: every 10 ms, for each tenant, one GET /pins?cid=…&status=pinned,failed per
+     * 10 of its pins in flight, at most {@link #MAX_REQUESTS} requests a cycle, the oldest pins first (the pipelined mode
+     * has hundreds in flight; the rest wait for a later cycle). The API is asked ~100 times a second per 10 pins in
+     * flight, so polling does not grow with the concurrency beyond that cap.
      */
     private static final class Watcher {
-        private final String base;
-        /** Pins in flight by CID: the token of the tenant that asked, and what waits for the outcome. */
-        private final Map<String, Map.Entry<String, java.util.concurrent.CompletableFuture<String>>> inFlight = new ConcurrentHashMap<>();
-        private final AtomicInteger polls = new AtomicInteger();
-        private volatile boolean running = true;
-        private Thread thread;
+        private static final int PAGE = 10;
+        private static final int MAX_REQUESTS = 20;
         private static final Pattern ENTRY = Pattern.compile("\"status\":\"([a-z]+)\"[^{}]*?\"pin\":\\{\"cid\":\"([a-z0-9]+)\"");
+
+        /** A pin in flight: the token of the tenant that asked, when it was expected (its age), what waits for its end. */
+        private record Pending(String token, long order, java.util.concurrent.CompletableFuture<String> outcome) {
+        }
+
+        private final String base;
+        private final Map<String, Pending> inFlight = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong order = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicInteger polls = new AtomicInteger();
+        private final AtomicInteger maxInFlight = new AtomicInteger();
+        private volatile boolean running = true;
 
         Watcher(String base) {
             this.base = base;
@@ -166,16 +265,23 @@ public class PinsBench {
 
         java.util.concurrent.CompletableFuture<String> expect(String cid, String token) {
             var future = new java.util.concurrent.CompletableFuture<String>();
-            inFlight.put(cid, Map.entry(token, future));
+            inFlight.put(cid, new Pending(token, order.getAndIncrement(), future));
+            maxInFlight.accumulateAndGet(inFlight.size(), Math::max);
             return future;
         }
 
+        /** Stops watching a pin (its POST failed, or it ran out of time): it ends with {@code failure}. */
+        void forget(String cid, Exception failure) {
+            Pending pending = inFlight.remove(cid);
+            if (pending != null) {
+                pending.outcome().completeExceptionally(failure);
+            }
+        }
+
         void start() {
-            thread = new Thread(() -> {
+            Thread thread = new Thread(() -> {
                 while (running) {
-                    Map<String, List<String>> byToken = new LinkedHashMap<>();
-                    inFlight.forEach((cid, entry) -> byToken.computeIfAbsent(entry.getKey(), t -> new ArrayList<>()).add(cid));
-                    byToken.forEach(this::poll);
+                    pages().forEach(page -> poll(page.getKey(), page.getValue()));
                     try {
                         Thread.sleep(10);
                     } catch (InterruptedException e) {
@@ -187,24 +293,46 @@ public class PinsBench {
             thread.start();
         }
 
-        /** Asks for up to 10 of one tenant's pins at a time; completes those the API reports pinned or failed. */
-        private void poll(String token, List<String> cids) {
-            for (int from = 0; from < cids.size(); from += 10) {
-                List<String> some = cids.subList(from, Math.min(cids.size(), from + 10));
-                try {
-                    polls.incrementAndGet();
-                    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/pins?status=pinned,failed&limit=10&cid="
-                            + String.join(",", some))).header("Authorization", "Bearer " + token).GET().build());
-                    Matcher m = ENTRY.matcher(answer.body());
-                    while (m.find()) {
-                        var entry = inFlight.remove(m.group(2));
-                        if (entry != null) {
-                            entry.getValue().complete(m.group(1));
-                        }
+        /** This cycle's requests: pages of up to 10 CIDs of one tenant, filled oldest pin first, at most MAX_REQUESTS. */
+        private List<Map.Entry<String, List<String>>> pages() {
+            List<Map.Entry<String, Pending>> oldestFirst = new ArrayList<>(inFlight.entrySet());
+            oldestFirst.sort(java.util.Comparator.comparingLong(e -> e.getValue().order()));
+            List<Map.Entry<String, List<String>>> pages = new ArrayList<>();
+            Map<String, List<String>> open = new LinkedHashMap<>();
+            for (var pin : oldestFirst) {
+                String token = pin.getValue().token();
+                List<String> page = open.get(token);
+                if (page == null) {
+                    if (pages.size() == MAX_REQUESTS) {
+                        continue; // this tenant has no open page and no request is left: a later cycle
                     }
-                } catch (Exception e) {
-                    System.err.println("watcher: " + e.getMessage());
+                    page = new ArrayList<>(PAGE);
+                    pages.add(Map.entry(token, page));
+                    open.put(token, page);
                 }
+                page.add(pin.getKey());
+                if (page.size() == PAGE) {
+                    open.remove(token);
+                }
+            }
+            return pages;
+        }
+
+        /** Asks for up to 10 of one tenant's pins; completes those the API reports pinned or failed. */
+        private void poll(String token, List<String> cids) {
+            try {
+                polls.incrementAndGet();
+                HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/pins?status=pinned,failed&limit=" + PAGE + "&cid="
+                        + String.join(",", cids))).header("Authorization", "Bearer " + token).GET().build());
+                Matcher m = ENTRY.matcher(answer.body());
+                while (m.find()) {
+                    Pending pending = inFlight.remove(m.group(2));
+                    if (pending != null) {
+                        pending.outcome().complete(m.group(1));
+                    }
+                }
+            } catch (Exception e) {
+                System.err.println("watcher: " + e.getMessage());
             }
         }
 
