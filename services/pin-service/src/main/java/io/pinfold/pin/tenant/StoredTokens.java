@@ -24,7 +24,7 @@ public class StoredTokens implements TokenDirectory {
     @Override
     public Uni<StoredToken> findByHash(byte[] hash) {
         return pool.preparedQuery("SELECT id, role, tenant_id, token_hash, expires_at, revoked_at FROM api_token WHERE token_hash = $1")
-                .execute(Tuple.of(io.vertx.mutiny.core.buffer.Buffer.buffer(hash)))
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(hash)))
                 .map(rows -> rows.rowCount() == 0 ? null : stored(rows.iterator().next()));
     }
 
