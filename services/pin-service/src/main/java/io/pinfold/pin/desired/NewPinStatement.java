@@ -24,8 +24,10 @@ import java.util.UUID;
  * tenant's row (V12) and max(requested_at) of its pins + 1 ms, so it is unique per tenant (V6's index) and goes only
  * forward. The row's value is what makes it safe under concurrency: the max(…) subquery reads the statement's
  * snapshot, taken before the lock wait, so it can miss a create that committed meanwhile; the locked row cannot. The
- * max(…) covers rows written past the row's value (loaded by hand, or stamped by a clock ahead). desired_pin and node_pin go in through data-modifying CTEs of the same statement; the
- * node_pin foreign key is checked at the statement's end, after both inserts.
+ * max(…) covers rows written past the row's value (loaded by hand, or stamped by a clock ahead). desired_pin and node_pin go in through one statement (node_pin in a
+ * data-modifying CTE, desired_pin as the statement itself); the node_pin foreign key is checked at the statement's end,
+ * after both inserts. Blocked content (blocked_content, by multihash) inserts nothing either: the denylist is asked in
+ * the same statement, so a new pin costs no read of its own for it.
  */
 final class NewPinStatement {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +40,14 @@ final class NewPinStatement {
     private NewPinStatement() {
     }
 
-    static Uni<Void> insert(UUID tenantId, NewPin pin) {
+    /**
+     * @param refusal asked, in the same transaction, why nothing was inserted (content blocked, tenant gone, a quota
+     *                used up); it fails with the matching error. Only then: the insert itself reads nothing back.
+     */
+    static Uni<Void> insert(UUID tenantId, NewPin pin, java.util.function.Supplier<Uni<Void>> refusal) {
+        // A data-modifying statement run with executeUpdate, answering the desired_pin rows inserted (1, or 0 when
+        // the content is blocked, the tenant is gone or a quota is used up): no native SELECT through Hibernate,
+        // whose select-plan cache gains a never-matching key on every such call (bench/pins/RESULTS.md, run 6).
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         WITH t AS (
                             UPDATE tenant AS tn SET used_pins = tn.used_pins + 1,
@@ -47,22 +56,22 @@ final class NewPinStatement {
                                        (SELECT max(d.requested_at) FROM desired_pin d WHERE d.tenant = tn.name) + interval '1 millisecond')
                             WHERE tn.id = :tenantId
                             RETURNING tn.name, tn.newest_created, tn.used_pins, tn.quota_pins, tn.used_bytes, tn.quota_bytes),
-                        p AS (
-                            INSERT INTO desired_pin (pin_id, tenant, cid, multihash, name, replication, replication_min, replication_max,
-                                                     requested_at, status, origins, meta, info)
-                            SELECT :pinId, t.name, :cid, :multihash, CAST(:name AS text), CAST(:replication AS integer), :min, :max,
-                                   t.newest_created, 'queued', CAST(CAST(:origins AS text) AS jsonb), CAST(CAST(:meta AS text) AS jsonb),
-                                   CAST(CAST(:info AS text) AS jsonb)
-                            FROM t
+                        ok AS (
+                            SELECT t.name, t.newest_created FROM t
                             WHERE (t.quota_pins IS NULL OR t.used_pins <= t.quota_pins) AND (t.quota_bytes IS NULL OR t.used_bytes <= t.quota_bytes)
-                            RETURNING pin_id, requested_at),
+                              AND NOT EXISTS (SELECT 1 FROM blocked_content b WHERE b.multihash = :multihash)),
                         n AS (
                             INSERT INTO node_pin (pin_id, node_id, multihash, cid, wanted, status, attempts, next_attempt_at,
                                                   allocated_at, updated_at, traceparent)
-                            SELECT p.pin_id, node.id, :multihash, :cid, true, 'queued', 0, p.requested_at, p.requested_at, p.requested_at,
-                                   CAST(:traceparent AS text)
-                            FROM p, jsonb_array_elements_text(CAST(CAST(:nodes AS text) AS jsonb)) AS node(id))
-                        SELECT t.name, t.used_pins, t.quota_pins, t.used_bytes, t.quota_bytes, (SELECT count(*) FROM p) FROM t""")
+                            SELECT :pinId, node.id, :multihash, :cid, true, 'queued', 0, ok.newest_created, ok.newest_created,
+                                   ok.newest_created, CAST(:traceparent AS text)
+                            FROM ok, jsonb_array_elements_text(CAST(CAST(:nodes AS text) AS jsonb)) AS node(id))
+                        INSERT INTO desired_pin (pin_id, tenant, cid, multihash, name, replication, replication_min, replication_max,
+                                                 requested_at, status, origins, meta, info)
+                        SELECT :pinId, ok.name, :cid, :multihash, CAST(:name AS text), CAST(:replication AS integer), :min, :max,
+                               ok.newest_created, 'queued', CAST(CAST(:origins AS text) AS jsonb), CAST(CAST(:meta AS text) AS jsonb),
+                               CAST(CAST(:info AS text) AS jsonb)
+                        FROM ok""")
                 .setParameter("tenantId", tenantId)
                 .setParameter("pinId", pin.pinId())
                 .setParameter("cid", pin.cid())
@@ -76,22 +85,35 @@ final class NewPinStatement {
                 .setParameter("info", json(pin.info()))
                 .setParameter("traceparent", TraceParent.current())
                 .setParameter("nodes", json(pin.nodes()))
-                .getResultList())
+                .executeUpdate())
+                .chain(inserted -> inserted == 1 ? Uni.createFrom().voidItem() : refusal.get());
+    }
+
+    /**
+     * Why {@link #insert} inserted nothing, content blocking aside: the tenant's counts as the statement left them
+     * (used_pins already counts the refused pin; the transaction rolls it back). Fails with 404 or 409 QUOTA_EXCEEDED.
+     */
+    static Uni<Void> refuseByQuota(UUID tenantId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "SELECT name, used_pins, quota_pins, used_bytes, quota_bytes FROM tenant WHERE id = :tenantId")
+                        .setParameter("tenantId", tenantId)
+                        .getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw PinRequests.tenantNotFound(tenantId);
                     }
                     Object[] row = (Object[]) rows.get(0);
-                    if (((Number) row[5]).longValue() == 1) {
-                        return null;
-                    }
                     String tenant = (String) row[0];
                     long usedPins = ((Number) row[1]).longValue() - 1; // before this pin
                     if (row[2] != null && usedPins + 1 > ((Number) row[2]).longValue()) {
                         throw QuotaCheck.exceeded("pins", tenant, ((Number) row[2]).longValue(), usedPins, 1);
                     }
-                    throw QuotaCheck.exceeded("bytes", tenant, ((Number) row[4]).longValue(), ((Number) row[3]).longValue(), 0);
-                });
+                    if (row[4] != null) {
+                        throw QuotaCheck.exceeded("bytes", tenant, ((Number) row[4]).longValue(), ((Number) row[3]).longValue(), 0);
+                    }
+                    throw new IllegalStateException("pin of tenant " + tenant + " was not inserted, and no quota or block explains it");
+                })
+                .replaceWithVoid();
     }
 
     private static String json(Object value) {

@@ -169,17 +169,16 @@ public class PinRequests {
     }
 
     /**
-     * A new pin (create, pin.requested): the reads that need no lock first (denylist, admission rules, node
-     * candidates), then {@code beforeInsert} (the outbox row), then {@link NewPinStatement}, which takes the tenant's
-     * row lock, checks the quota and inserts, as the transaction's last statement.
+     * A new pin (create, pin.requested): the reads that need no lock first (admission rules, node candidates), then {@code beforeInsert} (the outbox row), then {@link NewPinStatement}, which takes the tenant's
+     * row lock, checks the quota and the denylist and inserts, as the transaction's last statement.
      */
     private Uni<Placed> placeNew(Tenant tenant, String pinId, PinInput pin, Integer requestedCopies,
                                  java.util.function.Function<ReplicationFactor, Uni<Void>> beforeInsert) {
         Span.current().setAttribute("pinfold.pin.id", pinId);
         ReplicationFactor factor = factorFor(tenant, pin.meta(), requestedCopies);
         String multihash = pin.parsedCid().multihash().toBase32();
-        return refuseBlocked(multihash)
-                .chain(() -> refuseByRules(tenant, pin.cid()))
+        // Blocked content is refused by NewPinStatement itself (then refuseBlocked names the entry, 451).
+        return refuseByRules(tenant, pin.cid())
                 .chain(() -> nodes.all(Map.of()))
                 .chain(candidates -> {
                     Allocation allocation = allocator.allocate(new AllocationRequest(OptionalLong.empty(), factor, Set.of(), Set.of()), candidates);
@@ -187,7 +186,8 @@ public class PinRequests {
                     allocation.shortfall().ifPresent(shortfall -> info.put("status_details", shortfall));
                     NewPinStatement.NewPin row = new NewPinStatement.NewPin(pinId, pin.cid(), multihash, pin.name(), requestedCopies,
                             factor.min(), factor.max(), pin.origins(), pin.meta(), info, List.copyOf(allocation.nodeIds()));
-                    return beforeInsert.apply(factor).chain(() -> NewPinStatement.insert(tenant.id, row));
+                    return beforeInsert.apply(factor).chain(() -> NewPinStatement.insert(tenant.id, row,
+                            () -> refuseBlocked(multihash).chain(() -> NewPinStatement.refuseByQuota(tenant.id))));
                 })
                 .replaceWith(new Placed(pinId, factor));
     }
