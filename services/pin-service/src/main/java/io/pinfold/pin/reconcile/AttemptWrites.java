@@ -1,7 +1,5 @@
 package io.pinfold.pin.reconcile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pinfold.outbox.OutboxBatch;
 import io.pinfold.pin.nodepin.NodePinStatus;
 import io.pinfold.pin.tx.ConflictRetry;
@@ -33,7 +31,6 @@ import java.util.TreeSet;
  * is run again from the start, up to three times.
  */
 final class AttemptWrites {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONFLICT_RUNS = 3;
 
     enum Kind { START, PINNED }
@@ -136,7 +133,7 @@ final class AttemptWrites {
                     byPin.forEach((pin, allocations) -> PinAggregate.of(allocations).ifPresent(aggregate -> {
                         ids.add(pin);
                         statuses.add(aggregate.status());
-                        infos.add(json(pin, aggregate));
+                        infos.add(aggregate.infoJson());
                         reasons.add(aggregate.failureReason());
                     }));
                     if (ids.isEmpty()) {
@@ -152,14 +149,6 @@ final class AttemptWrites {
                                     infos.toArray(String[]::new), reasons.toArray(String[]::new)))
                             .replaceWithVoid();
                 });
-    }
-
-    private static String json(String pin, PinAggregate aggregate) {
-        try {
-            return JSON.writeValueAsString(aggregate.info());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("info of pin " + pin + " cannot be written as JSON", e);
-        }
     }
 
     private static String[] column(List<Write> writes, java.util.function.Function<Write, String> value) {

@@ -220,12 +220,7 @@ public class NodePinStore {
     }
 
     private Uni<Void> write(Mutiny.Session session, String pinId, PinAggregate aggregate) {
-        String info;
-        try {
-            info = JSON.writeValueAsString(aggregate.info());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("info of pin " + pinId + " cannot be written as JSON", e);
-        }
+        String info = aggregate.infoJson();
         return session.createNativeQuery("""
                         UPDATE desired_pin SET status_changed_at = CASE WHEN status = :status THEN status_changed_at ELSE now() END,
                                status = :status, info = CAST(CAST(:info AS text) AS jsonb), failure_reason = :reason

@@ -22,6 +22,17 @@ import java.util.stream.Collectors;
 public record PinAggregate(String status, Map<String, String> info, String failureReason) {
     public static final String BLOCKED_PREFIX = "blocked: ";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** {@link #info()} as the JSON text desired_pin.info stores. */
+    public String infoJson() {
+        try {
+            return JSON.writeValueAsString(info);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a pin's info cannot be written as JSON: " + info, e);
+        }
+    }
+
     /** One wanted allocation of the pin. */
     public record Allocation(String nodeId, NodePinStatus status, Long blocksFetched, String failureReason) {
     }
