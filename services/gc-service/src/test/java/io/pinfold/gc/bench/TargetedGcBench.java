@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.pinfold.gc.GcRuns;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -172,15 +173,11 @@ class TargetedGcBench {
     private static JsonPath runTargeted(String nodeId) {
         String runId = given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{\"mode\":\"targeted\"}")
                 .post("/gc/nodes/" + nodeId + "/runs").then().statusCode(202).extract().path("id");
-        await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> !"running".equals(run(runId).getString("outcome")));
-        JsonPath run = run(runId);
+        await().atMost(LONG).pollInterval(Duration.ofMillis(50)).until(() -> !"running".equals(GcRuns.run(runId).getString("outcome")));
+        JsonPath run = GcRuns.run(runId);
         assertThat(run.getString("outcome")).as(run.getString("error")).isEqualTo("completed");
         assertThat(run.getString("mode")).isEqualTo("targeted");
         return run;
-    }
-
-    private static JsonPath run(String runId) {
-        return given().header("Authorization", OPERATOR).get("/gc/runs/" + runId).then().statusCode(200).extract().jsonPath();
     }
 
     /**

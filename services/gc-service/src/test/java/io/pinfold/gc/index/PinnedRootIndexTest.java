@@ -30,6 +30,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.pinfold.gc.GcRuns;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -109,7 +110,7 @@ class PinnedRootIndexTest {
 
             String runId = startTargeted(nodeId);
             long removedFirst = round * 50L; // each round pins at another point of the run
-            await().atMost(CALL).pollInterval(Duration.ofMillis(20)).until(() -> run(runId).getLong("blocksRemoved") > removedFirst);
+            await().atMost(CALL).pollInterval(Duration.ofMillis(20)).until(() -> GcRuns.run(runId).getLong("blocksRemoved") > removedFirst);
             Map<String, byte[]> pinned = new LinkedHashMap<>();
             for (int i = 0; i < 8; i++) {
                 // each shares a different slice of the DAG being deleted, plus blocks of its own
@@ -119,7 +120,7 @@ class PinnedRootIndexTest {
                 publish(nodeId, cid, PinStatus.PINNED, PinStatus.PINNING);
                 pinned.put(cid, bytes);
             }
-            awaitOutcome(runId, "completed");
+            GcRuns.awaitOutcome(runId, "completed", CALL);
             Set<Multihash> local = localBlocks(node);
             pinned.keySet().forEach(cid -> assertThat(local).as("blocks of %s", cid).containsAll(blocksOf(node, cid)));
             verifyAndReadBack(node, pinned);
@@ -172,22 +173,10 @@ class PinnedRootIndexTest {
 
     private static JsonPath runTargeted(String nodeId) {
         String runId = startTargeted(nodeId);
-        awaitOutcome(runId, "completed");
-        JsonPath run = run(runId);
+        GcRuns.awaitOutcome(runId, "completed", CALL);
+        JsonPath run = GcRuns.run(runId);
         assertThat(run.getString("mode")).isEqualTo("targeted");
         return run;
-    }
-
-    private static JsonPath run(String runId) {
-        return given().header("Authorization", OPERATOR).get("/gc/runs/" + runId).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void awaitOutcome(String runId, String outcome) {
-        await().atMost(CALL).pollInterval(Duration.ofMillis(100)).until(() -> {
-            String now = run(runId).getString("outcome");
-            assertThat(now).as("run %s: %s", runId, run(runId).getString("error")).isIn("running", outcome);
-            return now.equals(outcome);
-        });
     }
 
 }

@@ -36,6 +36,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.pinfold.gc.GcRuns;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -171,7 +172,7 @@ class TargetedGcSafetyTest {
 
             String runId = startTargeted(nodeId);
             long removedFirst = round * 100L; // each round pins at another point of the run
-            await().atMost(CALL).pollInterval(Duration.ofMillis(20)).until(() -> run(runId).getLong("blocksRemoved") > removedFirst);
+            await().atMost(CALL).pollInterval(Duration.ofMillis(20)).until(() -> GcRuns.run(runId).getLong("blocksRemoved") > removedFirst);
             CompletableFuture<String> repin = CompletableFuture.supplyAsync(() -> {
                 node.withTimeout(CALL).pin().add(u, PinAddOptions.recursivePin()).await().atMost(CALL);
                 return u;
@@ -179,9 +180,9 @@ class TargetedGcSafetyTest {
             CompletableFuture<String> added = CompletableFuture.supplyAsync(() -> add(node, vBytes, SMALL_RAW_BLOCKS));
             String v = added.get();
             repin.get();
-            assertThat(run(runId).getString("outcome")).as("round %d: the pins landed while the run went on", round)
+            assertThat(GcRuns.run(runId).getString("outcome")).as("round %d: the pins landed while the run went on", round)
                     .isEqualTo("running");
-            awaitOutcome(runId, "completed");
+            GcRuns.awaitOutcome(runId, "completed", CALL);
 
             Set<Multihash> local = localBlocks(node);
             assertThat(local).containsAll(blocksOf(node, u)).containsAll(blocksOf(node, v));
@@ -233,22 +234,10 @@ class TargetedGcSafetyTest {
 
     private static JsonPath runTargeted(String nodeId) {
         String runId = startTargeted(nodeId);
-        awaitOutcome(runId, "completed");
-        JsonPath run = run(runId);
+        GcRuns.awaitOutcome(runId, "completed", CALL);
+        JsonPath run = GcRuns.run(runId);
         assertThat(run.getString("modeReason")).startsWith("targeted: asked for");
         return run;
-    }
-
-    private static JsonPath run(String runId) {
-        return given().header("Authorization", OPERATOR).get("/gc/runs/" + runId).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void awaitOutcome(String runId, String outcome) {
-        await().atMost(CALL).pollInterval(Duration.ofMillis(100)).until(() -> {
-            String now = run(runId).getString("outcome");
-            assertThat(now).as("run %s: %s", runId, run(runId).getString("error")).isIn("running", outcome);
-            return now.equals(outcome);
-        });
     }
 
 }
